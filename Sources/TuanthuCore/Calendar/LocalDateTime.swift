@@ -1,0 +1,97 @@
+/// A wall-clock time of day, no time zone.
+public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+    public let second: Int
+
+    /// Validates hour 0...23, minute and second 0...59 (no leap seconds, no "24:00").
+    public init?(hour: Int, minute: Int, second: Int = 0) {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+    }
+
+    /// Seconds since midnight.
+    public var secondOfDay: Int { hour * 3600 + minute * 60 + second }
+
+    public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool {
+        lhs.secondOfDay < rhs.secondOfDay
+    }
+
+    /// "10:00", or "10:00:30" when the seconds are not zero.
+    public var description: String {
+        let hm = CalendarBytes.padded(hour, width: 2) + ":" + CalendarBytes.padded(minute, width: 2)
+        return second == 0 ? hm : hm + ":" + CalendarBytes.padded(second, width: 2)
+    }
+
+    /// "09:30", "9:30", "09:30:15": the hour takes one or two digits, minutes and seconds exactly two.
+    @inlinable
+    public static func parse<C: Collection>(utf8: C) -> ClockTime? where C.Element == UInt8 {
+        CalendarBytes.withBuffer(utf8) { parseBuffer($0) }
+    }
+
+    @usableFromInline
+    static func parseBuffer(_ b: UnsafeBufferPointer<UInt8>) -> ClockTime? {
+        guard let (h, afterHour) = CalendarBytes.digitRun(b, from: 0, maxCount: 2),
+              afterHour < b.count, b[afterHour] == CalendarBytes.colon,
+              let m = CalendarBytes.digits(b, from: afterHour + 1, count: 2) else { return nil }
+        let afterMinute = afterHour + 3
+        if b.count == afterMinute { return ClockTime(hour: h, minute: m) }
+        guard b.count == afterMinute + 3, b[afterMinute] == CalendarBytes.colon,
+              let s = CalendarBytes.digits(b, from: afterMinute + 1, count: 2) else { return nil }
+        return ClockTime(hour: h, minute: m, second: s)
+    }
+}
+
+/// A submission instant as written in data: a date, maybe with a local time.
+///
+/// Ordering: by date, then a missing time sorts before any time on the same date.
+public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var date: CivilDate
+    public var time: ClockTime?
+
+    public init(date: CivilDate, time: ClockTime? = nil) {
+        self.date = date
+        self.time = time
+    }
+
+    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+        if lhs.date != rhs.date { return lhs.date < rhs.date }
+        switch (lhs.time, rhs.time) {
+        case (nil, nil), (.some, nil): return false
+        case (nil, .some): return true
+        case let (.some(a), .some(b)): return a < b
+        }
+    }
+
+    /// "2025-06-12" or "2025-06-12T09:30" (seconds only when not zero).
+    public var description: String {
+        guard let time else { return date.description }
+        return date.description + "T" + time.description
+    }
+
+    /// Accepts a date (ISO "2025-06-12" or day/month/year "20/3/2025"), optionally followed by
+    /// "T" or one space and a `ClockTime` ("09:30", "9:30", "09:30:15").
+    /// No surrounding whitespace, time zone suffix or fractional seconds.
+    @inlinable
+    public static func parse<C: Collection>(utf8: C) -> LocalDateTime? where C.Element == UInt8 {
+        CalendarBytes.withBuffer(utf8) { parseBuffer($0) }
+    }
+
+    @usableFromInline
+    static func parseBuffer(_ b: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+        var split = b.count
+        for i in 0..<b.count where b[i] == CalendarBytes.upperT || b[i] == CalendarBytes.space {
+            split = i
+            break
+        }
+        let datePart = UnsafeBufferPointer(rebasing: b[0..<split])
+        guard let date = datePart.count == 10 && datePart[4] == CalendarBytes.hyphen
+            ? CivilDate.parseISO(datePart)
+            : CivilDate.parseDMY(datePart) else { return nil }
+        if split == b.count { return LocalDateTime(date: date) }
+        guard let time = ClockTime.parseBuffer(UnsafeBufferPointer(rebasing: b[(split + 1)...])) else { return nil }
+        return LocalDateTime(date: date, time: time)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+
+/// A source file read into memory, normalised to NFC, with a line table for rendering positions.
+public struct SourceFile: Sendable, Hashable {
+    /// Index into the `SourceMap` that owns this file.
+    public let id: Int
+    /// The path as the user gave it (used verbatim in every message).
+    public let path: String
+    /// The NFC-normalised text as UTF-8 bytes, BOM removed.
+    public let bytes: [UInt8]
+    /// Byte offset of the first byte of each line.
+    public let lineStarts: [Int]
+
+    public init(id: Int, path: String, bytes: [UInt8]) {
+        self.id = id
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        self.lineStarts = starts
+    }
+
+    /// Decodes raw file bytes: strips a UTF-8 BOM, rejects UTF-16 and invalid UTF-8, and normalises to NFC.
+    public static func decode(_ raw: [UInt8]) -> Result<[UInt8], EncodingProblem> {
+        if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
+            return .failure(.utf16)
+        }
+        var body = raw[...]
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { body = raw[3...] }
+        if let bad = UTF8Validation.firstInvalidOffset(body) {
+            return .failure(.invalidUTF8(byteOffset: bad))
+        }
+        // Pure ASCII needs no normalisation; avoid the Foundation round trip on the hot path.
+        if !body.contains(where: { $0 >= 0x80 }) { return .success(Array(body)) }
+        let text = String(decoding: body, as: UTF8.self)
+        return .success(Array(text.precomposedStringWithCanonicalMapping.utf8))
+    }
+
+    /// 1-based line and column (column counted in Unicode scalars) of a byte offset.
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= clamped { lo = mid } else { hi = mid - 1 }
+        }
+        let start = lineStarts[lo]
+        var column = 1
+        var i = start
+        while i < clamped {
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // A column counts scalars before the offset; a continuation byte at the offset itself is not one.
+        return (lo + 1, column)
+    }
+
+    /// The text of a 1-based line, without its line terminator.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, end - 1 < bytes.count, bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+    }
+
+    /// The text covered by a span.
+    public func text(_ span: Span) -> String {
+        let lo = max(0, min(span.start, bytes.count)), hi = max(lo, min(span.end, bytes.count))
+        return String(decoding: bytes[lo..<hi], as: UTF8.self)
+    }
+}
+
+/// Why a file's bytes could not be read as text.
+public enum EncodingProblem: Error, Sendable, Equatable {
+    case utf16
+    case invalidUTF8(byteOffset: Int)
+}
+
+/// A half-open byte range in one source file.
+public struct Span: Sendable, Hashable {
+    public var file: Int
+    public var start: Int
+    public var end: Int
+    public init(file: Int, start: Int, end: Int) {
+        self.file = file
+        self.start = start
+        self.end = end
+    }
+    /// The smallest span covering both.
+    public func to(_ other: Span) -> Span {
+        Span(file: file, start: min(start, other.start), end: max(end, other.end))
+    }
+    /// A span that points nowhere in particular (for synthesised nodes).
+    public static let none = Span(file: -1, start: 0, end: 0)
+}
+
+/// All files of one run, so spans can be turned into file:line:column.
+public struct SourceMap: Sendable {
+    public private(set) var files: [SourceFile] = []
+    public init() {}
+
+    /// Adds already-decoded bytes and returns the new file.
+    public mutating func add(path: String, bytes: [UInt8]) -> SourceFile {
+        let file = SourceFile(id: files.count, path: path, bytes: bytes)
+        files.append(file)
+        return file
+    }
+
+    public func file(_ id: Int) -> SourceFile? {
+        id >= 0 && id < files.count ? files[id] : nil
+    }
+
+    /// A printable location of a span's start.
+    public func location(_ span: Span) -> SourceLocation? {
+        guard let f = file(span.file) else { return nil }
+        let (l, c) = f.position(of: span.start)
+        let (el, ec) = f.position(of: max(span.start, span.end))
+        return SourceLocation(file: f.path, line: l, column: c, endLine: el, endColumn: ec)
+    }
+}
+
+/// A resolved position: 1-based, columns in Unicode scalars; end is exclusive.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    public init(file: String, line: Int, column: Int, endLine: Int, endColumn: Int) {
+        self.file = file; self.line = line; self.column = column; self.endLine = endLine; self.endColumn = endColumn
+    }
+}
+
+enum UTF8Validation {
+    /// Offset of the first byte that does not start or continue a valid UTF-8 sequence, or nil.
+    static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        let base = bytes.startIndex
+        while i < end {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let need: Int
+            var minScalar: UInt32
+            var scalar: UInt32
+            if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
+            else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
+            else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
+            else { return i - base }
+            if i + need >= end { return i - base }
+            for k in 1...need {
+                let c = bytes[i + k]
+                if c & 0xC0 != 0x80 { return i - base }
+                scalar = (scalar << 6) | UInt32(c & 0x3F)
+            }
+            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i - base }
+            i += need + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+import TuanthuCore
+import TuanthuSyntax
+
+extension Checker {
+    /// A calendar literal as a period; reports invalid ones (`2025-02-30`, `2025-13`, `2025-Q5`).
+    mutating func period(_ c: CalendarLiteral) -> Period? {
+        if let p = Period.parse(utf8: c.text.utf8) { return p }
+        let isDateShape = c.text.split(separator: "-").count == 3
+        report(Diagnostic(isDateShape ? .invalidDate(c.text) : .invalidPeriod(c.text), at: c.span))
+        return nil
+    }
+
+    /// A calendar literal that must be a single day.
+    mutating func date(_ c: CalendarLiteral, role: String) -> CivilDate? {
+        guard let p = period(c) else { return nil }
+        if case .day(let d) = p { return d }
+        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: "as \(role); write a full date like 2025-03-01"), at: c.span))
+        return nil
+    }
+
+    /// `from X`: the first day of X.
+    mutating func startDate(_ c: CalendarLiteral) -> CivilDate? { period(c)?.firstDay }
+
+    /// `until X`: the last day of X.
+    mutating func endDate(_ c: CalendarLiteral) -> CivilDate? { period(c)?.lastDay }
+
+    /// A year literal (`2030`), or nil with a diagnostic.
+    mutating func year(_ c: CalendarLiteral) -> Int? {
+        guard let p = period(c) else { return nil }
+        if case .year(let y) = p { return y }
+        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: "here; a year like 2030 is expected"), at: c.span))
+        return nil
+    }
+
+    mutating func clock(_ t: TimeLiteral) -> ClockTime? {
+        let parts = t.text.split(separator: ":")
+        if parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
+           let time = ClockTime(hour: h, minute: m, second: 0) {
+            return time
+        }
+        report(Diagnostic(.invalidTime(t.text), at: t.span))
+        return nil
+    }
+
+    /// A written schedule as a calendar `ReportSchedule`, with its calendar values checked.
+    mutating func schedule(_ s: ScheduleSyntax) -> ReportSchedule? {
+        let grain: Grain
+        switch s.frequency {
+        case .weekly: grain = .week
+        case .monthly: grain = .month
+        case .quarterly: grain = .quarter
+        case .halfYearly: grain = .half
+        case .yearly: grain = .year
+        }
+        var rule: DayRule?
+        var ok = true
+        switch s.day {
+        case nil: break
+        case .day(let d)?:
+            if d.value < 1 || d.value > 31 {
+                report(Diagnostic(.dayOutOfRange(d.value), at: d.span)); ok = false
+            } else if grain == .week {
+                report(Diagnostic(.scheduleForm(detail: "`weekly` needs a weekday, e.g. weekly before thursday 10:00"), at: d.span)); ok = false
+            } else {
+                rule = .dayOfMonth(d.value)
+                if d.value >= 29 { lateDayLint(day: d.value, month: s.month, grain: grain, span: d.span) }
+            }
+        case .weekday(let w, let t)?:
+            guard let wd = Weekday(name: w.text.lowercased()) else {
+                report(Diagnostic(.unknownWeekday(w.text), at: w.span, suggestion: Suggestion.closest(to: w.text, among: Keywords.weekdays)))
+                return nil
+            }
+            var time: ClockTime?
+            if let t { time = clock(t); if time == nil { ok = false } }
+            if grain != .week {
+                report(Diagnostic(.scheduleForm(detail: "a weekday deadline needs `weekly`"), at: w.span)); ok = false
+            }
+            rule = .weekday(wd, time)
+        }
+        var month: MonthSelector?
+        switch s.month {
+        case nil: break
+        case .first?: month = .first
+        case .last?: month = .last
+        case .number(let n)?:
+            if n.value < 1 || n.value > 12 { report(Diagnostic(.monthOutOfRange(n.value), at: n.span)); ok = false }
+            month = .number(n.value)
+        }
+        if month != nil, grain == .month || grain == .week {
+            report(Diagnostic(.scheduleForm(detail: "`of … month` applies to quarterly, half-yearly and yearly reports"), at: s.monthSpan ?? s.span))
+            ok = false
+        }
+        if case .number(let n)? = s.month, grain != .year {
+            report(Diagnostic(.scheduleForm(detail: "`of month \(n.value)` applies to yearly reports; write `of last month` or `of first month`"), at: s.monthSpan ?? s.span))
+            ok = false
+        }
+        guard ok else { return nil }
+        return ReportSchedule(grain: grain, inclusive: s.inclusive ?? true, rule: rule, month: month)
+    }
+
+    private mutating func lateDayLint(day: Int, month: ScheduleSyntax.MonthChoice?, grain: Grain, span: Span) {
+        if case .number(let m)? = month, grain == .year {
+            // A fixed month: only a day that month can lack is worth a warning (29 February in common years).
+            let shortest = m.value == 2 ? 28 : CivilDate.daysInMonth(year: 2025, month: m.value)
+            if day <= shortest { return }
+        }
+        report(Diagnostic(.lateDayOfMonth(day: day), at: span))
+    }
+}

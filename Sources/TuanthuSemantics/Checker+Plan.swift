@@ -1,0 +1,221 @@
+import TuanthuCore
+import TuanthuSyntax
+
+extension Checker {
+    mutating func checkPlan(_ decl: PlanDecl, file: LoadedFile, scope: inout Scope) -> CheckedPlan? {
+        var complete = true
+        for (field, present) in [("title", decl.title != nil), ("issuer", decl.issuer != nil), ("issued", decl.issued != nil)] where !present {
+            report(Diagnostic(.missingPlanField(field: field), at: decl.number.span))
+            complete = false
+        }
+        var issued: CivilDate?
+        if let i = decl.issued { issued = date(i, role: "the issue date") }
+        for s in decl.supersedes where s.value == decl.number.value {
+            report(Diagnostic(.selfSupersede(plan: s.value), at: s.span))
+        }
+        var obligations: [Obligation] = []
+        for o in scope.obligationDecls {
+            if let checked = checkObligation(o, scope: &scope, planIssued: issued, file: file) { obligations.append(checked) }
+        }
+        lintWeakerTargets(scope.obligationDecls, obligations)
+        var tests: [PlanTest] = []
+        for t in scope.testDecls { if let pt = checkTest(t, scope: &scope, obligations: obligations) { tests.append(pt) } }
+        lintUnused(scope, fileID: file.source.id)
+        lintCites(scope.obligationDecls, obligations, planFile: file, source: decl.source)
+        guard complete, let issuedDay = issued else { return nil }
+        return CheckedPlan(
+            id: decl.number.value, title: decl.title?.value ?? "", issuer: decl.issuer?.value ?? "", issued: issuedDay,
+            implements: decl.implements.map(\.value), supersedes: decl.supersedes.map(\.value),
+            file: file.source.path, fileID: file.source.id,
+            agencies: scope.agencies, groups: scope.groups, indicators: indicators(scope), events: events(scope),
+            obligations: obligations, tests: tests, agencyByName: scope.agencyByName)
+    }
+
+    func indicators(_ scope: Scope) -> [String: Indicator] {
+        var out: [String: Indicator] = [:]
+        for i in scope.indicatorDecls {
+            out[i.name.text] = Indicator(id: i.name.text, title: i.title?.value, unit: Unit(rawValue: i.unit.rawValue) ?? .number,
+                                         perAgency: i.perAgency, span: i.name.span)
+        }
+        return out
+    }
+
+    func events(_ scope: Scope) -> [String: Event] {
+        var out: [String: Event] = [:]
+        for e in scope.eventDecls { out[e.name.text] = Event(id: e.name.text, title: e.title?.value, span: e.name.span) }
+        return out
+    }
+
+    mutating func checkObligation(_ o: ObligationDecl, scope: inout Scope, planIssued: CivilDate?, file: LoadedFile) -> Obligation? {
+        var ok = true
+        if o.requirements.count > 1 || (o.requirements.isEmpty && !o.recovered) {
+            report(Diagnostic(.requirementCount(obligation: o.name.text, count: o.requirements.count),
+                              at: o.requirements.count > 1 ? o.requirements[1].span : o.name.span))
+            ok = false
+        }
+        if o.requirements.isEmpty { ok = false }
+        if o.cites.isEmpty { report(Diagnostic(.missingCite(obligation: o.name.text), at: o.name.span)) }
+        // Owner
+        var owner: Owner?
+        if let clause = o.owner {
+            var agencies: [String] = []
+            var groupID: String?
+            for p in clause.parties {
+                lintParty(p, scope: scope, planIssued: planIssued)
+                switch resolveParty(p, scope: scope) {
+                case .agency(let id): agencies.append(id); scope.used.insert(id)
+                case .group(let g): groupID = g; agencies.append(contentsOf: scope.groups[g]?.agencies ?? []); scope.used.insert(g)
+                case .unknown: ok = false
+                }
+            }
+            var seen: Set<String> = []
+            agencies = agencies.filter { seen.insert($0).inserted }
+            if clause.jointly {
+                owner = .jointly(agencies)
+            } else if clause.parties.count == 1, let g = groupID {
+                owner = .each(group: g, agencies: agencies)
+            } else if clause.parties.count == 1, let a = agencies.first {
+                owner = .agency(a)
+            } else {
+                owner = .each(group: clause.parties.map(\.text).joined(separator: ","), agencies: agencies)
+            }
+        } else {
+            report(Diagnostic(.missingOwner(obligation: o.name.text), at: o.name.span))
+            ok = false
+        }
+        var support: [String] = []
+        for p in o.support {
+            lintParty(p, scope: scope, planIssued: planIssued)
+            switch resolveParty(p, scope: scope) {
+            case .agency(let id): support.append(id); scope.used.insert(id)
+            case .group(let g): support.append(g); scope.used.insert(g)
+            case .unknown: break
+            }
+        }
+        let from = o.from.flatMap { startDate($0) }
+        let until = o.until.flatMap { endDate($0) }
+        if let f = from, let u = until, f > u, let ft = o.from, let ut = o.until {
+            report(Diagnostic(.rangeOrder(start: ft.text, end: ut.text), at: ft.span.to(ut.span)))
+        }
+        guard let written = o.requirements.first,
+              let requirement = checkRequirement(written, scope: &scope, planIssued: planIssued, obligation: o) else { return nil }
+        guard ok, let owner else { return nil }
+        return Obligation(
+            id: o.name.text, title: o.title?.value, owner: owner, support: support, requirement: requirement,
+            requirementText: requirementText(written, file: file.source), from: from, until: until,
+            cites: o.cites.map { CiteInfo(text: $0.text.value, line: $0.line?.value) }, location: written.span)
+    }
+
+    /// The requirement's source text on one line, spaces collapsed (the finding's `expected`).
+    func requirementText(_ r: TuanthuSyntax.Requirement, file: SourceFile) -> String {
+        let raw = file.text(r.span)
+        var out = ""
+        var lastSpace = false
+        for ch in raw {
+            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(ch)
+                lastSpace = false
+            }
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    mutating func checkRequirement(_ r: TuanthuSyntax.Requirement, scope: inout Scope, planIssued: CivilDate?, obligation: ObligationDecl) -> CheckedRequirement? {
+        switch r {
+        case .untracked(let reason, _):
+            return .untracked(reason: reason.value)
+        case .achieve(let a):
+            let condition = checkCondition(a.condition, scope: &scope)
+            var timing: AchieveTiming?
+            switch a.timing {
+            case .by(let c): timing = period(c).map { .by($0) }
+            case .everyYear(let f, let t):
+                let fy = f.flatMap { year($0) }, ty = t.flatMap { year($0) }
+                if let fy, let ty, fy > ty, let f, let t {
+                    report(Diagnostic(.rangeOrder(start: f.text, end: t.text), at: f.span.to(t.span)))
+                    timing = nil
+                } else if (f != nil && fy == nil) || (t != nil && ty == nil) {
+                    timing = nil
+                } else {
+                    timing = .everyYear(from: fy, to: ty)
+                }
+            }
+            guard let (cond, indicators) = condition, let timing else { return nil }
+            return .achieve(cond, timing, indicators: indicators)
+        case .deliver(let d):
+            var windowStart = d.from.flatMap { startDate($0) }
+            if d.from != nil, obligation.from != nil, let f = d.from {
+                report(Diagnostic(.duplicateField(field: "from"), at: f.span))
+            }
+            if windowStart == nil { windowStart = obligation.from.flatMap { startDate($0) } }
+            var timing: DeliverTiming?
+            switch d.timing {
+            case .by(let c): timing = period(c).map { .by($0.lastDay) }
+            case .before(let c): timing = period(c).map { .by($0.firstDay.adding(days: -1)) }
+            case .everyYear: timing = .everyYear
+            case .undated: timing = .undated
+            case .ongoing(let e):
+                if let e { timing = event(e, scope: &scope) ? .ongoing(after: e.text) : nil } else { timing = .ongoing(after: nil) }
+            case .after(let e): timing = event(e, scope: &scope) ? .after(e.text) : nil
+            case .within(let days, let e):
+                if days.value < 0 || days.value > 36_600 {
+                    report(Diagnostic(.tooLarge(what: "the number of days", limit: "36600"), at: days.span))
+                    timing = nil
+                } else {
+                    timing = event(e, scope: &scope) ? .within(days: days.value, after: e.text) : nil
+                }
+            }
+            if let ws = windowStart, case .by(let due)? = timing, ws > due, let f = d.from ?? obligation.from {
+                report(Diagnostic(.rangeOrder(start: f.text, end: due.description), at: f.span))
+            }
+            guard let timing else { return nil }
+            return .deliver(product: d.product?.value, timing, windowStart: windowStart)
+        case .report(let rep):
+            var recipients: [String] = []
+            for p in rep.recipients {
+                lintParty(p, scope: scope, planIssued: planIssued)
+                switch resolveParty(p, scope: scope) {
+                case .agency(let id): recipients.append(id); scope.used.insert(id)
+                case .group(let g): recipients.append(g); scope.used.insert(g)
+                case .unknown: break
+                }
+            }
+            guard let s = rep.schedule else { return .report(recipients: recipients, schedule: nil) }
+            guard let sched = schedule(s) else { return nil }
+            return .report(recipients: recipients, schedule: sched)
+        }
+    }
+
+    /// Resolves an event name (`plan_issued` is built in).
+    mutating func event(_ n: Name, scope: inout Scope) -> Bool {
+        if n.text == "plan_issued" { return true }
+        if scope.kind(of: n.text) == .event { scope.used.insert(n.text); return true }
+        reportUnknown(n, kinds: [.event], kindName: "event", scope: scope)
+        return false
+    }
+
+    /// Warns where a plan names an agency merged or dissolved before the plan was issued.
+    mutating func lintParty(_ p: PartyRef, scope: Scope, planIssued: CivilDate?) {
+        guard let issued = planIssued else { return }
+        let id: String?
+        switch p {
+        case .name(let n): id = scope.agencies[n.text] != nil ? n.text : nil
+        case .string(let s): id = scope.agencyByName[s.value]
+        }
+        guard let id, let agency = scope.agencies[id] else { return }
+        if let on = agency.mergedOn, let into = agency.mergedInto, on <= issued {
+            var successor = into
+            var seen: Set<String> = [id]
+            while let next = scope.agencies[successor]?.mergedInto, let d = scope.agencies[successor]?.mergedOn, d <= issued, seen.insert(successor).inserted {
+                successor = next
+            }
+            report(Diagnostic(.mergedParty(agency: p.text, successor: successor, date: on.description), at: p.span, suggestion: successor))
+        }
+        if let on = agency.dissolvedOn, on <= issued {
+            report(Diagnostic(.dissolvedParty(agency: p.text, date: on.description), at: p.span))
+        }
+    }
+}

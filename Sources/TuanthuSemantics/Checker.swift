@@ -1,0 +1,135 @@
+import Foundation
+import TuanthuCore
+import TuanthuSyntax
+
+/// The result of checking a set of plan files.
+public struct CheckResult: Sendable {
+    public var plans: [CheckedPlan]
+    /// Files that hold only a roster (agencies and groups).
+    public var rosters: [String]
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceMap
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The checker: a fixed, ordered list of stages over all files of a run (load, resolve `use`,
+/// declare names, resolve parties, check obligations, check tests, lint), each appending to one
+/// diagnostic list.
+public struct Checker {
+    var loader = SourceLoader()
+    var diagnostics: [Diagnostic] = []
+    private var reported: Set<String> = []
+
+    public init() {}
+
+    /// Checks the plan files at the given paths (files or directories).
+    public static func check(paths: [String]) -> CheckResult {
+        var checker = Checker()
+        let (files, _) = PlanFinder.expand(paths)
+        return checker.run(files: files)
+    }
+
+    /// Checks already-listed files.
+    public mutating func run(files: [String]) -> CheckResult {
+        var plans: [CheckedPlan] = []
+        var rosters: [String] = []
+        for path in files {
+            switch loader.load(path) {
+            case .failure(let why):
+                let detail: String
+                switch why {
+                case .unreadable: detail = "cannot read \(path)"
+                case .tooLarge(let n): detail = "\(path) is \(n) bytes; the limit is \(SourceLoader.maxFileBytes)"
+                }
+                report(Diagnostic(.unreadableFile(detail: detail), at: .none))
+            case .success(let file):
+                if let plan = checkFile(file) { plans.append(plan) } else if isRoster(file.ast) { rosters.append(path) }
+            }
+        }
+        for d in loader.diagnostics { report(d) }
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.span.file != y.span.file { return x.span.file < y.span.file }
+            if x.span.start != y.span.start { return x.span.start < y.span.start }
+            return a.offset < b.offset
+        }.map(\.element)
+        return CheckResult(plans: plans, rosters: rosters, diagnostics: ordered, sources: loader.sources)
+    }
+
+    /// Records a diagnostic once (rosters are seen from several plans).
+    mutating func report(_ d: Diagnostic) {
+        let key = "\(d.code.rawValue)|\(d.span.file)|\(d.span.start)|\(d.span.end)|\(Catalogue.text(d.message))"
+        if reported.insert(key).inserted { diagnostics.append(d) }
+    }
+
+    func isRoster(_ ast: PlanFile) -> Bool {
+        ast.declarations.allSatisfy {
+            switch $0 { case .use, .agency, .group: return true; default: return false }
+        }
+    }
+
+    /// Checks one file: a plan yields a `CheckedPlan`; a roster is checked for its own errors.
+    mutating func checkFile(_ file: LoadedFile) -> CheckedPlan? {
+        var chain: [String] = [PlanFinder.standard(file.source.path)]
+        let rosterFiles = resolveUses(of: file, chain: &chain)
+        let planDecls = file.ast.declarations.compactMap { d -> PlanDecl? in if case .plan(let p) = d { return p }; return nil }
+        if planDecls.count > 1 {
+            for extra in planDecls.dropFirst() { report(Diagnostic(.morePlanBlocks, at: extra.span)) }
+        }
+        var scope = Scope()
+        for roster in rosterFiles { declare(roster.ast, into: &scope, fromRoster: true) }
+        declare(file.ast, into: &scope, fromRoster: false)
+        resolveAgencies(&scope)
+        resolveGroups(&scope)
+        guard let planDecl = planDecls.first else {
+            if !isRoster(file.ast), let first = file.ast.declarations.first(where: {
+                switch $0 { case .use, .agency, .group: return false; default: return true }
+            }) {
+                report(Diagnostic(.missingPlanBlock, at: first.span))
+            }
+            return nil
+        }
+        return checkPlan(planDecl, file: file, scope: &scope)
+    }
+
+    /// Follows `use` declarations depth-first; reports missing files, cycles and non-roster files.
+    mutating func resolveUses(of file: LoadedFile, chain: inout [String]) -> [LoadedFile] {
+        var result: [LoadedFile] = []
+        let dir = (file.source.path as NSString).deletingLastPathComponent
+        for case .use(let u) in file.ast.declarations {
+            let path = u.path.value.hasPrefix("/") ? u.path.value : (dir.isEmpty ? u.path.value : dir + "/" + u.path.value)
+            let key = PlanFinder.standard(path)
+            if chain.contains(key) {
+                report(Diagnostic(.useCycle(path: u.path.value), at: u.path.span))
+                continue
+            }
+            guard case .success(let roster) = loader.load(path) else {
+                report(Diagnostic(.useFileMissing(path: u.path.value), at: u.path.span))
+                continue
+            }
+            if !isRoster(roster.ast) {
+                let found = roster.ast.declarations.first { d in
+                    switch d { case .use, .agency, .group: return false; default: return true }
+                }
+                report(Diagnostic(.useNotRoster(path: u.path.value, found: found.map(describe) ?? "other declarations"), at: u.path.span))
+                continue
+            }
+            chain.append(key)
+            result.append(contentsOf: resolveUses(of: roster, chain: &chain))
+            chain.removeLast()
+            if !result.contains(where: { $0.source.id == roster.source.id }) { result.append(roster) }
+        }
+        return result
+    }
+
+    func describe(_ d: Declaration) -> String {
+        switch d {
+        case .plan: return "a `plan` block"
+        case .indicator(let i): return "indicator ‘\(i.name.text)’"
+        case .event(let e): return "event ‘\(e.name.text)’"
+        case .obligation(let o): return "obligation ‘\(o.name.text)’"
+        case .test(let t): return "test ‘\(t.name.value)’"
+        default: return "other declarations"
+        }
+    }
+}

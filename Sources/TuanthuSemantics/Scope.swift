@@ -1,0 +1,182 @@
+import TuanthuCore
+import TuanthuSyntax
+
+/// The names visible in one plan: its own declarations and those of the rosters it uses.
+struct Scope {
+    enum Kind: String { case agency, group, indicator, event, obligation }
+    struct Entry { var kind: Kind; var span: Span; var fromRoster: Bool }
+
+    var entries: [String: Entry] = [:]
+    var agencyDecls: [AgencyDecl] = []
+    var groupDecls: [GroupDecl] = []
+    var indicatorDecls: [IndicatorDecl] = []
+    var eventDecls: [EventDecl] = []
+    var obligationDecls: [ObligationDecl] = []
+    var testDecls: [TestDecl] = []
+
+    var agencies: [String: Agency] = [:]
+    var groups: [String: Group] = [:]
+    var agencyByName: [String: String] = [:]
+    /// Names referenced somewhere in the plan (for the unused-declaration lint).
+    var used: Set<String> = []
+
+    func kind(of name: String) -> Kind? { entries[name]?.kind }
+
+    /// Every name a "did you mean" may offer for a kind.
+    func candidates(_ kinds: Set<Kind>) -> [String] {
+        entries.filter { kinds.contains($0.value.kind) }.map(\.key).sorted()
+    }
+}
+
+extension Checker {
+    func describeKind(_ k: Scope.Kind) -> String {
+        switch k {
+        case .agency: return "an agency"
+        case .group: return "a group"
+        case .indicator: return "an indicator"
+        case .event: return "an event"
+        case .obligation: return "an obligation"
+        }
+    }
+
+    mutating func declare(_ ast: PlanFile, into scope: inout Scope, fromRoster: Bool) {
+        for decl in ast.declarations {
+            switch decl {
+            case .agency(let a):
+                if add(a.name, .agency, fromRoster, &scope) { scope.agencyDecls.append(a) }
+            case .group(let g):
+                if add(g.name, .group, fromRoster, &scope) { scope.groupDecls.append(g) }
+            case .indicator(let i):
+                if add(i.name, .indicator, fromRoster, &scope) { scope.indicatorDecls.append(i) }
+            case .event(let e):
+                if e.name.text == "plan_issued" {
+                    report(Diagnostic(.duplicateName(kind: "event", name: "plan_issued"), at: e.name.span,
+                                      notes: [DiagnosticNote(.help("plan_issued is built in: it is dated by the plan's `issued` field"))]))
+                } else if add(e.name, .event, fromRoster, &scope) { scope.eventDecls.append(e) }
+            case .obligation(let o):
+                if add(o.name, .obligation, fromRoster, &scope) { scope.obligationDecls.append(o) }
+            case .test(let t):
+                scope.testDecls.append(t)
+            case .use, .plan:
+                break
+            }
+        }
+    }
+
+    private mutating func add(_ name: Name, _ kind: Scope.Kind, _ fromRoster: Bool, _ scope: inout Scope) -> Bool {
+        if let first = scope.entries[name.text] {
+            report(Diagnostic(.duplicateName(kind: kind.rawValue, name: name.text), at: name.span,
+                              notes: [DiagnosticNote(.firstDefined(name: name.text), at: first.span)]))
+            return false
+        }
+        scope.entries[name.text] = Scope.Entry(kind: kind, span: name.span, fromRoster: fromRoster)
+        return true
+    }
+
+    /// Builds agencies with their merger and dissolution dates; checks merges point at real agencies without cycles.
+    mutating func resolveAgencies(_ scope: inout Scope) {
+        for a in scope.agencyDecls {
+            var agency = Agency(id: a.name.text, name: a.title.value, aliases: a.aliases.map(\.value), span: a.name.span)
+            if let on = a.mergedOn { agency.mergedOn = date(on, role: "a merger date") }
+            if let on = a.dissolvedOn { agency.dissolvedOn = date(on, role: "a dissolution date") }
+            if let into = a.mergedInto {
+                if into.text == a.name.text {
+                    report(Diagnostic(.badMerge(agency: a.name.text, reason: "it cannot be merged into itself"), at: into.span))
+                } else if scope.kind(of: into.text) == .agency {
+                    agency.mergedInto = into.text
+                } else {
+                    reportUnknown(into, kinds: [.agency], kindName: "agency", scope: scope)
+                }
+            }
+            scope.agencies[agency.id] = agency
+            for n in [agency.name] + agency.aliases where scope.agencyByName[n] == nil { scope.agencyByName[n] = agency.id }
+        }
+        // Merger chains must end.
+        for a in scope.agencyDecls {
+            var seen: Set<String> = [a.name.text]
+            var cur = scope.agencies[a.name.text]?.mergedInto
+            while let c = cur {
+                if !seen.insert(c).inserted {
+                    report(Diagnostic(.badMerge(agency: a.name.text, reason: "its mergers form a cycle"), at: a.mergedInto?.span ?? a.name.span))
+                    scope.agencies[a.name.text]?.mergedInto = nil
+                    break
+                }
+                cur = scope.agencies[c]?.mergedInto
+            }
+        }
+    }
+
+    /// Expands groups (nested groups flattened, order kept, repeats removed); reports cycles and unknown members.
+    mutating func resolveGroups(_ scope: inout Scope) {
+        let decls = Dictionary(scope.groupDecls.map { ($0.name.text, $0) }, uniquingKeysWith: { a, _ in a })
+        var done: [String: [String]] = [:]
+        func expand(_ g: GroupDecl, _ stack: inout [String], _ checker: inout Checker) -> [String] {
+            if let d = done[g.name.text] { return d }
+            stack.append(g.name.text)
+            var members: [String] = []
+            for m in g.members {
+                switch checker.resolveParty(m, scope: scope) {
+                case .agency(let id): members.append(id)
+                case .group(let gid):
+                    if stack.contains(gid) {
+                        checker.report(Diagnostic(.groupCycle(group: gid), at: m.span))
+                    } else if let inner = decls[gid] {
+                        members.append(contentsOf: expand(inner, &stack, &checker))
+                    }
+                case .unknown: break
+                }
+            }
+            stack.removeLast()
+            var seen: Set<String> = []
+            let unique = members.filter { seen.insert($0).inserted }
+            done[g.name.text] = unique
+            return unique
+        }
+        for g in scope.groupDecls {
+            var stack: [String] = []
+            let members = expand(g, &stack, &self)
+            scope.groups[g.name.text] = Group(id: g.name.text, title: g.title?.value, agencies: members, span: g.name.span)
+        }
+    }
+
+    enum PartyResolution { case agency(String), group(String), unknown }
+
+    /// Resolves a party by identifier, or a string by an agency's name or alias; reports unknown ones.
+    mutating func resolveParty(_ p: PartyRef, scope: Scope) -> PartyResolution {
+        switch p {
+        case .name(let n):
+            switch scope.kind(of: n.text) {
+            case .agency: return .agency(n.text)
+            case .group: return .group(n.text)
+            case .some(let other):
+                report(Diagnostic(.wrongKindOfName(name: n.text, expected: "an agency or group", actual: describeKind(other)), at: n.span))
+                return .unknown
+            case nil:
+                let all = scope.candidates([.agency, .group])
+                report(Diagnostic(.unknownParty(n.text), at: n.span, suggestion: Suggestion.closest(to: n.text, among: all)))
+                return .unknown
+            }
+        case .string(let s):
+            if let id = scope.agencyByName[s.value] { return .agency(id) }
+            if scope.agencies[s.value] != nil { return .agency(s.value) }
+            let names = scope.agencies.values.flatMap { [$0.name] + $0.aliases }.sorted()
+            var suggestion = Suggestion.closest(to: s.value, among: names)
+            if suggestion == nil {
+                let folded = Suggestion.fold(s.value)
+                suggestion = names.first { Suggestion.fold($0) == folded }
+            }
+            report(Diagnostic(.unknownParty(s.value), at: s.span, suggestion: suggestion))
+            return .unknown
+        }
+    }
+
+    mutating func reportUnknown(_ n: Name, kinds: Set<Scope.Kind>, kindName: String, scope: Scope) {
+        if let actual = scope.kind(of: n.text) {
+            report(Diagnostic(.wrongKindOfName(name: n.text, expected: kindName == "agency" ? "an agency" : "an \(kindName)", actual: describeKind(actual)), at: n.span))
+            return
+        }
+        var candidates = scope.candidates(kinds)
+        if kinds.contains(.event) { candidates.append("plan_issued") }
+        report(Diagnostic(.unknownName(kind: kindName, name: n.text), at: n.span, suggestion: Suggestion.closest(to: n.text, among: candidates)))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import TuanthuCore
+import TuanthuSyntax
+
+/// Finds `.plan` files: a file argument is taken as is; a directory is searched recursively.
+public enum PlanFinder {
+    /// Expands paths into a sorted, de-duplicated list of plan files. Missing paths are returned separately.
+    public static func expand(_ paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = []
+        var missing: [String] = []
+        var seen: Set<String> = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { missing.append(path); continue }
+            if isDir.boolValue {
+                var found: [String] = []
+                if let e = fm.enumerator(atPath: path) {
+                    while let rel = e.nextObject() as? String {
+                        if rel.hasSuffix(".plan") {
+                            found.append(path.hasSuffix("/") ? path + rel : path + "/" + rel)
+                        }
+                    }
+                }
+                for f in found.sorted() where seen.insert(standard(f)).inserted { files.append(f) }
+            } else if seen.insert(standard(path)).inserted {
+                files.append(path)
+            }
+        }
+        return (files, missing)
+    }
+
+    static func standard(_ p: String) -> String {
+        URL(fileURLWithPath: p).standardizedFileURL.path
+    }
+}
+
+/// A file read, decoded and parsed once per run.
+public struct LoadedFile: Sendable {
+    public var source: SourceFile
+    public var ast: PlanFile
+}
+
+/// Reads and parses plan files, each once, remembering them by their standardized path.
+public struct SourceLoader: Sendable {
+    public private(set) var sources = SourceMap()
+    private var byPath: [String: Int] = [:]
+    private(set) var loaded: [Int: LoadedFile] = [:]
+    /// Diagnostics from decoding and parsing, in load order.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Largest plan file accepted.
+    public static let maxFileBytes = 64 * 1024 * 1024
+
+    public init() {}
+
+    /// Loads a file; returns nil (and reason) when it cannot be read.
+    public mutating func load(_ path: String) -> Result<LoadedFile, LoadFailure> {
+        let key = PlanFinder.standard(path)
+        if let id = byPath[key], let f = loaded[id] { return .success(f) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
+        if data.count > Self.maxFileBytes { return .failure(.tooLarge(data.count)) }
+        let raw = [UInt8](data)
+        let bytes: [UInt8]
+        var encodingProblem: EncodingProblem?
+        switch SourceFile.decode(raw) {
+        case .success(let b): bytes = b
+        case .failure(let p):
+            encodingProblem = p
+            bytes = []
+        }
+        let source = sources.add(path: path, bytes: bytes)
+        byPath[key] = source.id
+        if let p = encodingProblem {
+            let detail: String
+            switch p {
+            case .utf16: detail = "it is UTF-16 (convert it with: iconv -f UTF-16 -t UTF-8)"
+            case .invalidUTF8(let off): detail = "invalid UTF-8 byte at offset \(off)"
+            }
+            diagnostics.append(Diagnostic(.invalidEncoding(detail: detail), at: Span(file: source.id, start: 0, end: 0)))
+        }
+        let (ast, parseDiagnostics) = Parser.parse(source)
+        diagnostics.append(contentsOf: parseDiagnostics)
+        let file = LoadedFile(source: source, ast: ast)
+        loaded[source.id] = file
+        return .success(file)
+    }
+
+    /// Adds source text that did not come from disk (tests, the formatter).
+    public mutating func add(path: String, text: String) -> LoadedFile {
+        let bytes: [UInt8]
+        switch SourceFile.decode(Array(text.utf8)) {
+        case .success(let b): bytes = b
+        case .failure: bytes = Array(text.utf8)
+        }
+        let source = sources.add(path: path, bytes: bytes)
+        byPath[PlanFinder.standard(path)] = source.id
+        let (ast, parseDiagnostics) = Parser.parse(source)
+        diagnostics.append(contentsOf: parseDiagnostics)
+        let file = LoadedFile(source: source, ast: ast)
+        loaded[source.id] = file
+        return file
+    }
+}
+
+public enum LoadFailure: Error, Sendable {
+    case unreadable
+    case tooLarge(Int)
+}

@@ -1,0 +1,249 @@
+import TuanthuCore
+
+/// Turns the NFC bytes of one source file into tokens and comments. Never fails: a bad character
+/// becomes a diagnostic and is skipped.
+public struct Lexer {
+    /// Longest string literal accepted, in bytes.
+    public static let maxStringBytes = 64 * 1024
+    /// Most digits accepted in one number.
+    public static let maxDigits = 60
+
+    let bytes: [UInt8]
+    let file: Int
+    var pos = 0
+    public private(set) var tokens: [Token] = []
+    public private(set) var comments: [Comment] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var lineHasCode = false
+
+    public init(file: SourceFile) {
+        self.bytes = file.bytes
+        self.file = file.id
+    }
+
+    /// Lexes the whole file.
+    public static func tokenize(_ file: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(file: file)
+        lexer.run()
+        return (lexer.tokens, lexer.comments, lexer.diagnostics)
+    }
+
+    mutating func run() {
+        while true {
+            skipWhitespace()
+            guard pos < bytes.count else { break }
+            let start = pos
+            let b = bytes[pos]
+            if b == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
+                lexComment()
+                continue
+            }
+            lineHasCode = true
+            if b == UInt8(ascii: "\"") { lexString(); continue }
+            if isDigit(b) { lexNumberLike(); continue }
+            if let (scalar, len) = decodeScalar(at: pos), isIdentifierStart(scalar) {
+                pos += len
+                lexWord(start: start)
+                continue
+            }
+            if let sym = symbol(at: pos) {
+                pos += sym.utf8.count
+                tokens.append(Token(kind: .symbol, value: sym, span: span(start)))
+                continue
+            }
+            let len = decodeScalar(at: pos)?.1 ?? 1
+            pos += len
+            let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+            diagnostics.append(Diagnostic(.unexpectedCharacter(text), at: span(start)))
+        }
+        tokens.append(Token(kind: .endOfFile, value: "", span: Span(file: file, start: bytes.count, end: bytes.count)))
+    }
+
+    // MARK: pieces
+
+    private mutating func skipWhitespace() {
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == 0x0A { lineHasCode = false; pos += 1 }
+            else if b == 0x20 || b == 0x09 || b == 0x0D { pos += 1 }
+            else { break }
+        }
+    }
+
+    private mutating func lexComment() {
+        let start = pos
+        while pos < bytes.count, bytes[pos] != 0x0A { pos += 1 }
+        var end = pos
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        comments.append(Comment(text: text, span: Span(file: file, start: start, end: end), trailing: lineHasCode))
+    }
+
+    private mutating func lexString() {
+        let start = pos
+        pos += 1
+        var value: [UInt8] = []
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b == UInt8(ascii: "\"") {
+                pos += 1
+                if value.count > Self.maxStringBytes {
+                    diagnostics.append(Diagnostic(.tooLarge(what: "this string", limit: "\(Self.maxStringBytes) bytes"), at: span(start)))
+                    value = Array(value.prefix(Self.maxStringBytes))
+                }
+                tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start)))
+                return
+            }
+            if b == 0x0A { break }
+            if b == UInt8(ascii: "\\") {
+                let escStart = pos
+                pos += 1
+                guard pos < bytes.count, bytes[pos] != 0x0A else { break }
+                switch bytes[pos] {
+                case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "n"): value.append(0x0A)
+                default:
+                    let len = decodeScalar(at: pos)?.1 ?? 1
+                    let text = String(decoding: bytes[escStart..<min(bytes.count, pos + len)], as: UTF8.self)
+                    diagnostics.append(Diagnostic(.invalidEscape(text), at: Span(file: file, start: escStart, end: pos + len)))
+                    pos += len
+                    continue
+                }
+                pos += 1
+                continue
+            }
+            value.append(b)
+            pos += 1
+        }
+        // Unterminated: report at the opening quote and keep what was read.
+        diagnostics.append(Diagnostic(.unterminatedString, at: Span(file: file, start: start, end: start + 1)))
+        tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start)))
+    }
+
+    /// Numbers, percents, calendar tokens and clock times all start with a digit.
+    private mutating func lexNumberLike() {
+        let start = pos
+        let digitsEnd = scanDigits(allowUnderscore: false)
+        let count = digitsEnd - start
+        // Calendar: exactly four digits then '-' and a digit or Q/H/W.
+        if count == 4, digitsEnd < bytes.count, bytes[digitsEnd] == UInt8(ascii: "-"), digitsEnd + 1 < bytes.count {
+            let n = bytes[digitsEnd + 1]
+            if isDigit(n) || n == UInt8(ascii: "Q") || n == UInt8(ascii: "H") || n == UInt8(ascii: "W") {
+                pos = digitsEnd + 1
+                while pos < bytes.count, isDigit(bytes[pos]) || bytes[pos] == UInt8(ascii: "-")
+                        || bytes[pos] == UInt8(ascii: "Q") || bytes[pos] == UInt8(ascii: "H") || bytes[pos] == UInt8(ascii: "W") {
+                    pos += 1
+                }
+                tokens.append(Token(kind: .calendar, value: text(start, pos), span: span(start)))
+                return
+            }
+        }
+        // Clock time: 1-2 digits ':' 2 digits.
+        if count <= 2, digitsEnd < bytes.count, bytes[digitsEnd] == UInt8(ascii: ":") {
+            pos = digitsEnd + 1
+            let minuteEnd = scanDigits(allowUnderscore: false)
+            pos = minuteEnd
+            tokens.append(Token(kind: .time, value: text(start, pos), span: span(start)))
+            return
+        }
+        pos = start
+        var digits: [UInt8] = []
+        var end = scanDigits(allowUnderscore: true)
+        digits.append(contentsOf: bytes[start..<end].filter { $0 != UInt8(ascii: "_") })
+        var malformed = bytes[end - 1] == UInt8(ascii: "_")
+        if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(bytes[end + 1]) {
+            pos = end + 1
+            let fracEnd = scanDigits(allowUnderscore: true)
+            digits.append(UInt8(ascii: "."))
+            digits.append(contentsOf: bytes[(end + 1)..<fracEnd].filter { $0 != UInt8(ascii: "_") })
+            if bytes[fracEnd - 1] == UInt8(ascii: "_") { malformed = true }
+            end = fracEnd
+        }
+        pos = end
+        // A letter glued to a number (`10am`) is one malformed token, not two.
+        if pos < bytes.count, let (s, _) = decodeScalar(at: pos), isIdentifierStart(s) {
+            while pos < bytes.count, let (s2, l2) = decodeScalar(at: pos), isIdentifierContinue(s2) { pos += l2 }
+            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), reason: "a number cannot run into letters"), at: span(start)))
+            tokens.append(Token(kind: .number, value: "0", span: span(start)))
+            return
+        }
+        let value = String(decoding: digits, as: UTF8.self)
+        if malformed {
+            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), reason: "`_` must sit between digits"), at: span(start)))
+        }
+        if digits.count > Self.maxDigits {
+            diagnostics.append(Diagnostic(.tooLarge(what: "this number", limit: "\(Self.maxDigits) digits"), at: span(start)))
+            tokens.append(Token(kind: .number, value: "0", span: span(start)))
+            return
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "%") {
+            pos += 1
+            tokens.append(Token(kind: .percent, value: value, span: span(start)))
+        } else {
+            tokens.append(Token(kind: .number, value: value, span: span(start)))
+        }
+    }
+
+    private mutating func lexWord(start: Int) {
+        while pos < bytes.count, let (s, l) = decodeScalar(at: pos), isIdentifierContinue(s) { pos += l }
+        // Hyphenated keywords (`half-yearly`) are one token.
+        if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "-") {
+            let save = pos
+            pos += 1
+            while pos < bytes.count, let (s, l) = decodeScalar(at: pos), isIdentifierContinue(s) { pos += l }
+            if !Keywords.hyphenated.contains(text(start, pos)) { pos = save }
+        }
+        tokens.append(Token(kind: .word, value: text(start, pos), span: span(start)))
+    }
+
+    private mutating func scanDigits(allowUnderscore: Bool) -> Int {
+        var i = pos
+        while i < bytes.count, isDigit(bytes[i]) || (allowUnderscore && bytes[i] == UInt8(ascii: "_") && i > pos) { i += 1 }
+        return i
+    }
+
+    private func symbol(at i: Int) -> String? {
+        let b = bytes[i]
+        let next = peek(1)
+        switch b {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"):
+            if next == UInt8(ascii: "=") { return String(decoding: [b, UInt8(ascii: "=")], as: UTF8.self) }
+            return b == UInt8(ascii: "!") ? nil : String(UnicodeScalar(b))
+        case UInt8(ascii: "="):
+            return next == UInt8(ascii: "=") ? "==" : "="
+        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
+             UInt8(ascii: "/"):
+            return String(UnicodeScalar(b))
+        default:
+            return nil
+        }
+    }
+
+    // MARK: helpers
+
+    private func peek(_ k: Int) -> UInt8? { pos + k < bytes.count ? bytes[pos + k] : nil }
+    private func span(_ start: Int) -> Span { Span(file: file, start: start, end: pos) }
+    private func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }
+    private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    private func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
+        s == "_" || (s.isASCII ? ((s >= "a" && s <= "z") || (s >= "A" && s <= "Z")) : s.properties.isAlphabetic)
+    }
+    private func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
+        isIdentifierStart(s) || (s >= "0" && s <= "9") || (!s.isASCII && s.properties.generalCategory == .nonspacingMark)
+    }
+
+    /// Decodes one scalar from valid UTF-8 (the source was validated on load).
+    private func decodeScalar(at i: Int) -> (Unicode.Scalar, Int)? {
+        let b = bytes[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        guard len > 1, i + len <= bytes.count else { return nil }
+        var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+        for k in 1..<len { v = (v << 6) | UInt32(bytes[i + k] & 0x3F) }
+        guard let s = Unicode.Scalar(v) else { return nil }
+        return (s, len)
+    }
+}

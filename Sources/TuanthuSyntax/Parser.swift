@@ -1,0 +1,170 @@
+import TuanthuCore
+
+/// Marks that a diagnostic has been recorded and the current construct was abandoned.
+struct ParseAbort: Error {}
+
+/// A recursive-descent parser for `.plan` files. It never throws to its caller: every problem is a
+/// diagnostic, and it resynchronises on the next declaration (or field) so one run reports all
+/// independent errors.
+public struct Parser {
+    /// Deepest nesting of expressions accepted.
+    public static let maxDepth = 200
+
+    var tokens: [Token]
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    var depth = 0
+    let file: Int
+
+    /// Parses one source file.
+    public static func parse(_ source: SourceFile) -> (file: PlanFile, diagnostics: [Diagnostic]) {
+        let lexed = Lexer.tokenize(source)
+        var parser = Parser(tokens: lexed.tokens, file: source.id)
+        parser.diagnostics = lexed.diagnostics
+        let decls = parser.parseDeclarations()
+        let sorted = parser.diagnostics.sorted { $0.span.start < $1.span.start }
+        return (PlanFile(file: source.id, declarations: decls, comments: lexed.comments), sorted)
+    }
+
+    init(tokens: [Token], file: Int) {
+        self.tokens = tokens
+        self.file = file
+    }
+
+    // MARK: token access
+
+    var current: Token { tokens[index] }
+    func peek(_ k: Int = 1) -> Token { tokens[min(index + k, tokens.count - 1)] }
+    var atEnd: Bool { current.kind == .endOfFile }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+
+    mutating func accept(word: String) -> Token? {
+        if current.isWord(word) { return advance() }
+        return nil
+    }
+
+    mutating func accept(symbol: String) -> Token? {
+        if current.isSymbol(symbol) { return advance() }
+        return nil
+    }
+
+    mutating func expect(word: String) throws(ParseAbort) -> Token {
+        if let t = accept(word: word) { return t }
+        throw fail(expected: "`\(word)`")
+    }
+
+    mutating func expect(symbol: String) throws(ParseAbort) -> Token {
+        if let t = accept(symbol: symbol) { return t }
+        throw fail(expected: "`\(symbol)`")
+    }
+
+    /// Records "expected X, found Y" at the current token and returns the abort marker.
+    mutating func fail(expected what: String, suggestion: String? = nil) -> ParseAbort {
+        diagnostics.append(Diagnostic(.expected(what: what, found: describe(current)), at: current.span, suggestion: suggestion))
+        return ParseAbort()
+    }
+
+    func describe(_ t: Token) -> String {
+        switch t.kind {
+        case .endOfFile: return "the end of the file"
+        case .string: return "a string"
+        case .word: return Keywords.all.contains(t.value) ? "`\(t.value)`" : "‘\(t.value)’"
+        default: return "‘\(t.value)’"
+        }
+    }
+
+    mutating func expectString(_ what: String) throws(ParseAbort) -> StringLiteral {
+        guard current.kind == .string else { throw fail(expected: what) }
+        let t = advance()
+        return StringLiteral(t.value, t.span)
+    }
+
+    mutating func optionalString() -> StringLiteral? {
+        guard current.kind == .string else { return nil }
+        let t = advance()
+        return StringLiteral(t.value, t.span)
+    }
+
+    /// An identifier that is not a reserved keyword.
+    mutating func expectName(_ what: String) throws(ParseAbort) -> Name {
+        guard current.kind == .word, !Keywords.all.contains(current.value) else { throw fail(expected: what) }
+        let t = advance()
+        return Name(t.value, t.span)
+    }
+
+    /// A calendar value: a date, month, quarter, half, week, or a bare 4-digit year.
+    mutating func expectCalendar(_ what: String) throws(ParseAbort) -> CalendarLiteral {
+        if current.kind == .calendar {
+            let t = advance()
+            return CalendarLiteral(t.value, t.span)
+        }
+        if current.kind == .number, current.value.utf8.count == 4, current.value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            let t = advance()
+            return CalendarLiteral(t.value, t.span)
+        }
+        throw fail(expected: what)
+    }
+
+    mutating func expectInt(_ what: String) throws(ParseAbort) -> IntLiteral {
+        guard current.kind == .number, let v = Int(current.value) else { throw fail(expected: what) }
+        let t = advance()
+        return IntLiteral(value: v, span: t.span)
+    }
+
+    mutating func party() throws(ParseAbort) -> PartyRef {
+        if let s = optionalString() { return .string(s) }
+        return .name(try expectName("an agency or group (identifier or \"name\")"))
+    }
+
+    mutating func partyList() throws(ParseAbort) -> [PartyRef] {
+        var list = [try party()]
+        while accept(symbol: ",") != nil { list.append(try party()) }
+        return list
+    }
+
+    func span(from start: Span) -> Span {
+        let prev = tokens[max(0, index - 1)]
+        return Span(file: file, start: start.start, end: max(start.end, prev.span.end))
+    }
+
+    // MARK: recovery
+
+    /// Skips to the next top-level declaration keyword.
+    mutating func synchronizeDeclaration() {
+        while !atEnd {
+            if current.kind == .word, Keywords.declarationStarts.contains(current.value) { return }
+            advance()
+        }
+    }
+
+    /// Skips to the next field keyword or the closing brace of the current block.
+    mutating func synchronizeField(_ fields: Set<String>) {
+        var nesting = 0
+        while !atEnd {
+            if nesting == 0, current.kind == .word, fields.contains(current.value) || Keywords.declarationStarts.contains(current.value) { return }
+            if current.isSymbol("{") { nesting += 1 }
+            if current.isSymbol("}") {
+                if nesting == 0 { return }
+                nesting -= 1
+            }
+            advance()
+        }
+    }
+
+    /// Reports an unknown word where a keyword was expected, suggesting the closest keyword.
+    mutating func unknownWord(context: String, choices: Set<String>) -> ParseAbort {
+        let suggestion = current.kind == .word ? Suggestion.closest(to: current.value, among: choices.sorted()) : nil
+        if current.kind == .word {
+            diagnostics.append(Diagnostic(.unknownKeyword(found: current.value, context: context), at: current.span, suggestion: suggestion))
+        } else {
+            diagnostics.append(Diagnostic(.expected(what: "one of " + choices.sorted().map { "`\($0)`" }.joined(separator: ", "), found: describe(current)), at: current.span))
+        }
+        return ParseAbort()
+    }
+}
