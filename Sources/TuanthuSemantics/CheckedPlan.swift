@@ -78,8 +78,8 @@ public enum AchieveTiming: Sendable, Hashable {
 }
 
 public enum DeliverTiming: Sendable, Hashable {
-    /// Due by this last allowed day.
-    case by(CivilDate)
+    /// Due by `due`, the last allowed day; `period` is the plan's wording (`2025-12`, `2025-Q3`, a date).
+    case by(Period, due: CivilDate)
     case everyYear
     case ongoing(after: String?)
     case after(String)

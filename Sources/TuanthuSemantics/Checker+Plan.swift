@@ -153,8 +153,8 @@ extension Checker {
             if windowStart == nil { windowStart = obligation.from.flatMap { startDate($0) } }
             var timing: DeliverTiming?
             switch d.timing {
-            case .by(let c): timing = period(c).map { .by($0.lastDay) }
-            case .before(let c): timing = period(c).map { .by($0.firstDay.adding(days: -1)) }
+            case .by(let c): timing = period(c).map { .by($0, due: $0.lastDay) }
+            case .before(let c): timing = period(c).map { .by(Period.day($0.firstDay.adding(days: -1)), due: $0.firstDay.adding(days: -1)) }
             case .everyYear: timing = .everyYear
             case .undated: timing = .undated
             case .ongoing(let e):
@@ -168,7 +168,7 @@ extension Checker {
                     timing = event(e, scope: &scope) ? .within(days: days.value, after: e.text) : nil
                 }
             }
-            if let ws = windowStart, case .by(let due)? = timing, ws > due, let f = d.from ?? obligation.from {
+            if let ws = windowStart, case .by(_, let due)? = timing, ws > due, let f = d.from ?? obligation.from {
                 report(Diagnostic(.rangeOrder(start: f.text, end: due.description), at: f.span))
             }
             guard let timing else { return nil }

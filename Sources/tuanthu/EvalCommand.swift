@@ -1,1 +1,107 @@
-enum EvalCommand { static func run(_ args: [String]) throws -> Int32 { 2 } }
+import Foundation
+import TuanthuCore
+import TuanthuSemantics
+import TuanthuRuntime
+import TuanthuReport
+
+enum EvalCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valued: ["--data", "--as-of", "--format", "-o", "--output", "--number-locale", "--lang"],
+                              flags: ["--keep-going", "--no-bom", "--bom"])
+        guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
+        let format = a.options["--format"] ?? (CLI.stdoutIsTerminal ? "text" : "json")
+        guard ["text", "json", "csv"].contains(format) else {
+            throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text, json or csv)")
+        }
+        let asOf: CivilDate
+        if let text = a.options["--as-of"] {
+            guard let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) else {
+                throw Arguments.UsageError(message: "--as-of ‘\(text)’ is not a date (write 2025-12-31)")
+            }
+            asOf = d
+        } else {
+            asOf = todayInVietnam()
+        }
+        var locale = NumberLocale.plain
+        if let l = a.options["--number-locale"] {
+            guard l == "vi" || l == "plain" else { throw Arguments.UsageError(message: "--number-locale takes vi or plain") }
+            locale = l == "vi" ? .vietnamese : .plain
+        }
+        let output = a.options["-o"] ?? a.options["--output"]
+
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional)) else { return 2 }
+        var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
+        let data = loader.load(directory: dataDir)
+        let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
+        let keepGoing = a.flags.contains("--keep-going")
+        for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: "warning")) }
+        if !data.errors.isEmpty {
+            for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: "error")) }
+            if data.errors.count > DiagnosticLimit.printed {
+                CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: data.errors.count)))
+            }
+            if !keepGoing {
+                CLI.printError("tuanthu eval: \(data.errors.count) data error(s); no report written (use --keep-going to write one anyway)")
+                return 2
+            }
+        }
+        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
+        let report: String
+        switch format {
+        case "json": report = FindingsJSON.render(evaluation, toolVersion: CLI.version, planInputs: planInputs)
+        case "csv": report = FindingsCSV.render(evaluation, bom: output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom"))
+        default: report = FindingsText.render(evaluation, color: output == nil && CLI.stdoutIsTerminal)
+        }
+        if let output {
+            do { try OutputFile.write(report, to: output) } catch {
+                CLI.printError("tuanthu eval: cannot write \(output): \(error.localizedDescription)")
+                return 2
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(report.utf8))
+        }
+        if !data.errors.isEmpty { return 2 }
+        return evaluation.findings.contains { $0.status.fails } ? 1 : 0
+    }
+
+    /// Today's date in Vietnam (UTC+7), whatever the machine's time zone.
+    static func todayInVietnam() -> CivilDate {
+        let seconds = Int(Date().timeIntervalSince1970) + 7 * 3600
+        return CivilDate(dayNumber: Int((Double(seconds) / 86400).rounded(.down)))
+    }
+
+    static func rawBytes(_ path: String) -> [UInt8] {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+    }
+}
+
+/// Compiles the plans for commands that need them; prints diagnostics and returns nil on errors.
+enum CheckStep {
+    static func run(paths: [String]) -> CheckResult? {
+        let (files, missing) = PlanFinder.expand(paths)
+        for m in missing { CLI.printError("tuanthu: no such file or directory: \(m)") }
+        if !missing.isEmpty { return nil }
+        if files.isEmpty {
+            CLI.printError("tuanthu: no .plan files found in \(paths.joined(separator: ", "))")
+            return nil
+        }
+        var checker = Checker()
+        let result = checker.run(files: files)
+        if result.hasErrors {
+            let errors = result.diagnostics.filter { $0.severity == .error }
+            let renderer = DiagnosticRenderer(sources: result.sources, color: isatty(2) != 0)
+            CLI.printError(renderer.text(Array(errors.prefix(DiagnosticLimit.printed))))
+            CLI.printError("tuanthu: the plans have \(errors.count) error(s); fix them first (see ‘tuanthu check’)")
+            return nil
+        }
+        return result
+    }
+}
+
+enum DataErrorText {
+    static func line(_ d: DataError, severity: String) -> String {
+        var m = "\(d.file):\(d.line):\(d.column): \(severity)[\(d.code.rawValue)]: \(Catalogue.text(d.message))"
+        if let s = d.suggestion { m += " (did you mean ‘\(s)’?)" }
+        return m
+    }
+}

@@ -1,0 +1,111 @@
+import TuanthuCore
+import TuanthuRuntime
+
+/// The findings report as JSON (SPEC 7); keys in a fixed order so output is byte-identical across runs.
+public enum FindingsJSON {
+    public static func render(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)]) -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        w.beginObject("tool")
+        w.string("name", "tuanthu")
+        w.string("version", toolVersion)
+        w.endObject()
+        w.string("asOf", e.asOf.description)
+        w.beginArray("inputs")
+        for i in e.inputs + planInputs {
+            w.beginObject()
+            w.string("file", i.file)
+            w.string("sha256", i.sha256)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("plans")
+        for p in e.plans {
+            w.beginObject()
+            w.string("id", p.id)
+            w.string("file", p.file)
+            if let s = p.supersededBy { w.string("supersededBy", s) }
+            w.endObject()
+        }
+        w.endArray()
+        w.beginObject("summary")
+        for (s, n) in e.summary { w.int(s.rawValue, n) }
+        w.endObject()
+        w.beginObject("rows")
+        w.int("evidence", e.rows.evidence)
+        w.int("setAside", e.rows.setAside)
+        w.int("superseded", e.rows.superseded)
+        w.int("unused", e.rows.unused)
+        w.int("blank", e.rows.blank)
+        w.endObject()
+        w.beginArray("findings")
+        for f in e.findings { finding(f, &w) }
+        w.endArray()
+        w.beginArray("untracked")
+        for u in e.untracked {
+            w.beginObject()
+            w.string("obligation", u.obligation)
+            w.string("plan", u.plan)
+            w.string("reason", u.reason)
+            w.endObject()
+        }
+        w.endArray()
+        w.beginArray("dataErrors")
+        for d in e.dataErrors { dataError(d, &w) }
+        w.endArray()
+        w.endObject()
+        return w.output + "\n"
+    }
+
+    static func finding(_ f: Finding, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.string("obligation", f.obligation)
+        w.string("plan", f.plan)
+        w.string("kind", f.kind)
+        w.string("agency", f.agency)
+        w.optionalString("period", f.period?.description)
+        w.string("status", f.status.rawValue)
+        w.optionalString("due", f.due?.description)
+        w.optionalString("found", f.found)
+        if let d = f.daysLate { w.int("daysLate", d) } else { w.null("daysLate") }
+        w.string("expected", f.expected)
+        w.string("actual", f.actual)
+        w.beginObject("location")
+        w.string("file", f.location.file)
+        w.int("line", f.location.line)
+        w.int("column", f.location.column)
+        w.endObject()
+        w.string("cite", f.cite)
+        w.beginArray("evidence")
+        for ev in f.evidence {
+            w.beginObject()
+            w.string("file", ev.file)
+            w.int("line", ev.line)
+            w.endObject()
+        }
+        w.endArray()
+        if !f.support.isEmpty {
+            w.beginArray("support")
+            for s in f.support { w.string(nil, s) }
+            w.endArray()
+        }
+        if !f.notes.isEmpty {
+            w.beginArray("notes")
+            for n in f.notes { w.string(nil, n) }
+            w.endArray()
+        }
+        w.endObject()
+    }
+
+    static func dataError(_ d: DataError, _ w: inout JSONWriter) {
+        w.beginObject()
+        w.string("file", d.file)
+        w.int("line", d.line)
+        w.int("column", d.column)
+        w.string("code", d.code.rawValue)
+        var message = Catalogue.text(d.message)
+        if let s = d.suggestion { message += " (did you mean ‘\(s)’?)" }
+        w.string("message", message)
+        w.endObject()
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import TuanthuCore
+
+extension DataLoader {
+    /// `data.json`: `{"observations":[{…}], "reports":[…], …}`; numbers are kept exactly as written.
+    mutating func loadJSON(_ path: String) {
+        let file = addFile(path)
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            error(file, 0, 0, .unreadableFile(detail: "cannot read \(path)"))
+            return
+        }
+        let root: JSONNode
+        do {
+            root = try JSONReader.parse([UInt8](bytes))
+        } catch {
+            self.error(file, error.line, error.column, .jsonSyntax(detail: error.message))
+            return
+        }
+        guard case .object(let members) = root.value else {
+            error(file, root.line, root.column, .jsonSyntax(detail: "data.json must be an object with arrays named observations, reports, tasks, events, extensions"))
+            return
+        }
+        for member in members {
+            guard let table = Table(rawValue: member.key) else {
+                warning(file, member.value.line, member.value.column, .unknownColumn(column: member.key, table: "data.json"))
+                continue
+            }
+            guard case .array(let rows) = member.value.value else {
+                error(file, member.value.line, member.value.column, .jsonSyntax(detail: "‘\(member.key)’ must be an array of objects"))
+                continue
+            }
+            let known = Set(table.required + table.optional)
+            var warned: Set<String> = []
+            for row in rows {
+                guard case .object(let fields) = row.value else {
+                    error(file, row.line, row.column, .jsonSyntax(detail: "each row of ‘\(member.key)’ must be an object"))
+                    continue
+                }
+                var cells: [String: (value: String, line: Int, column: Int)] = [:]
+                for f in fields {
+                    let key = f.key.lowercased()
+                    if !known.contains(key) {
+                        if warned.insert(key).inserted { warning(file, f.value.line, f.value.column, .unknownColumn(column: key, table: "data.json \(member.key)")) }
+                        continue
+                    }
+                    let text: String
+                    switch f.value.value {
+                    case .string(let s): text = s.trimmingCharacters(in: .whitespaces)
+                    case .number(let n): text = n
+                    case .bool(let b): text = b ? "yes" : "no"
+                    case .null: text = ""
+                    case .object, .array:
+                        error(file, f.value.line, f.value.column, .jsonSyntax(detail: "‘\(key)’ must be a string or a number"))
+                        continue
+                    }
+                    cells[key] = (text, f.value.line, f.value.column)
+                }
+                var missing = false
+                for r in table.required where cells[r] == nil && !table.filledIn.contains(r) {
+                    error(file, row.line, row.column, .missingColumn(column: r, table: "this \(member.key) row"))
+                    missing = true
+                }
+                if missing { continue }
+                intake(DataRecord(file: file, line: row.line, cells: cells, recordColumn: row.column), table: table)
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import TuanthuCore
+import TuanthuSemantics
+
+/// Options for reading submitted data.
+public struct DataOptions: Sendable {
+    public var numberLocale: NumberLocale
+    public init(numberLocale: NumberLocale = .plain) { self.numberLocale = numberLocale }
+}
+
+/// A record from a CSV file or from `data.json`, with the positions of its cells.
+struct DataRecord {
+    var file: Int
+    var line: Int
+    var cells: [String: (value: String, line: Int, column: Int)]
+    var recordColumn: Int
+
+    func value(_ column: String) -> String? {
+        guard let c = cells[column] else { return nil }
+        return c.value
+    }
+
+    func position(_ column: String) -> (line: Int, column: Int) {
+        if let c = cells[column] { return (c.line, c.column) }
+        return (line, recordColumn)
+    }
+}
+
+/// Reads a data directory: every table file (`reports.csv`, `reports-STC.csv`, `reports/*.csv`) and
+/// `data.json`, validating each row against the plans and routing it to its plan.
+public struct DataLoader {
+    let directory: PlanDirectory
+    let options: DataOptions
+    var data = DataSet()
+    var observationKeys: [String: Int] = [:]
+    var eventKeys: [String: Int] = [:]
+
+    public init(plans: [CheckedPlan], options: DataOptions = DataOptions()) {
+        self.directory = PlanDirectory(plans)
+        self.options = options
+    }
+
+    /// The table files of a directory, in a fixed order (tables in SPEC order, files sorted).
+    public static func tableFiles(in dir: String) -> [(Table, String)] {
+        let fm = FileManager.default
+        var out: [(Table, String)] = []
+        let entries = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted()
+        for table in Table.allCases {
+            let name = table.rawValue
+            for e in entries where e == "\(name).csv" || (e.hasPrefix("\(name)-") && e.hasSuffix(".csv")) {
+                out.append((table, join(dir, e)))
+            }
+            var isDir: ObjCBool = false
+            let sub = join(dir, name)
+            if fm.fileExists(atPath: sub, isDirectory: &isDir), isDir.boolValue {
+                for e in ((try? fm.contentsOfDirectory(atPath: sub)) ?? []).sorted() where e.hasSuffix(".csv") {
+                    out.append((table, join(sub, e)))
+                }
+            }
+        }
+        return out
+    }
+
+    static func join(_ dir: String, _ name: String) -> String {
+        dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+
+    /// Loads all data from `dir`.
+    public mutating func load(directory dir: String) -> DataSet {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            data.errors.append(DataError(file: dir, line: 0, column: 0, code: .E315, message: .unreadableFile(detail: "the data folder \(dir) does not exist"), suggestion: nil))
+            return data
+        }
+        for (table, path) in Self.tableFiles(in: dir) { loadCSV(path, table: table) }
+        let json = Self.join(dir, "data.json")
+        if FileManager.default.fileExists(atPath: json) { loadJSON(json) }
+        return data
+    }
+
+    mutating func addFile(_ path: String) -> Int {
+        data.files.append(path)
+        data.hashes.append(Self.hash(path))
+        return data.files.count - 1
+    }
+
+    static func hash(_ path: String) -> String {
+        guard let h = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? h.close() }
+        var sha = SHA256()
+        while let chunk = try? h.read(upToCount: 1 << 20), !chunk.isEmpty { sha.update(chunk) }
+        return sha.finalize()
+    }
+
+    mutating func error(_ file: Int, _ line: Int, _ column: Int, _ message: Message, suggestion: String? = nil) {
+        data.errors.append(DataError(file: data.files[file], line: line, column: column, code: message.code, message: message, suggestion: suggestion))
+    }
+
+    mutating func warning(_ file: Int, _ line: Int, _ column: Int, _ message: Message) {
+        data.warnings.append(DataError(file: data.files[file], line: line, column: column, code: message.code, message: message, suggestion: nil))
+    }
+
+    mutating func loadCSV(_ path: String, table: Table) {
+        let file = addFile(path)
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            self.error(file, error.line, error.column, .unreadableFile(detail: error.message))
+            return
+        }
+        var header: [String]?
+        while true {
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch {
+                let message: Message = error.kind == .utf16 || error.kind == .invalidUTF8 ? .invalidEncoding(detail: error.message) : .csvSyntax(detail: error.message)
+                self.error(file, error.line, error.column, message)
+                if error.kind == .utf16 || error.kind == .ioError { return }
+                continue
+            }
+            guard let record else { break }
+            guard let names = header else {
+                let cleaned = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                header = cleaned
+                let known = Set(table.required + table.optional)
+                var missing = false
+                for r in table.required where !cleaned.contains(r) {
+                    self.error(file, record.line, 1, .missingColumn(column: r, table: (path as NSString).lastPathComponent))
+                    missing = true
+                }
+                for (i, c) in cleaned.enumerated() where !known.contains(c) && !c.isEmpty {
+                    warning(file, record.line, record.columns[i], .unknownColumn(column: c, table: (path as NSString).lastPathComponent))
+                }
+                if missing { return }
+                continue
+            }
+            var cells: [String: (value: String, line: Int, column: Int)] = [:]
+            for (i, name) in names.enumerated() where cells[name] == nil {
+                if i < record.fields.count {
+                    cells[name] = (record.fields[i].trimmingCharacters(in: .whitespaces), record.fieldLines[i], record.columns[i])
+                } else {
+                    cells[name] = ("", record.line, (record.columns.last ?? 1))
+                }
+            }
+            intake(DataRecord(file: file, line: record.line, cells: cells, recordColumn: 1), table: table)
+        }
+    }
+}

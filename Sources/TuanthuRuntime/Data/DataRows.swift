@@ -1,0 +1,136 @@
+import TuanthuCore
+
+/// The five tables of submitted data (SPEC 6).
+public enum Table: String, Sendable, CaseIterable {
+    case observations, reports, tasks, events, extensions
+
+    /// Required and optional columns, by name.
+    var required: [String] {
+        switch self {
+        case .observations: return ["indicator", "period", "value"]
+        case .reports: return ["obligation", "agency", "period", "submitted"]
+        case .tasks: return ["obligation", "agency", "status"]
+        case .events: return ["event", "date"]
+        case .extensions: return ["obligation", "agency", "due"]
+        }
+    }
+
+    var optional: [String] {
+        switch self {
+        case .observations: return ["agency", "source", "plan"]
+        case .reports: return ["document", "replaces", "plan"]
+        case .tasks: return ["period", "date", "document", "plan"]
+        case .events: return ["document", "plan"]
+        case .extensions: return ["period", "document", "plan"]
+        }
+    }
+
+    /// Columns that a blank template row leaves empty: a row with all of them empty is skipped as blank.
+    var filledIn: [String] {
+        switch self {
+        case .observations: return ["value"]
+        case .reports: return ["submitted"]
+        case .tasks: return ["status"]
+        case .events: return ["date"]
+        case .extensions: return ["due"]
+        }
+    }
+}
+
+/// Where a row came from.
+public struct RowSource: Sendable, Hashable {
+    /// Index into the run's list of data files.
+    public var file: Int
+    public var line: Int
+}
+
+public enum TaskStatus: String, Sendable, Hashable {
+    case done
+    case inProgress = "in_progress"
+    case notStarted = "not_started"
+}
+
+public struct ObservationRow: Sendable, Hashable {
+    public var id: Int
+    public var source: RowSource
+    public var plan: Int
+    public var indicator: String
+    public var agency: String?
+    public var period: Period
+    public var value: ExactNumber
+    public var text: String
+}
+
+public struct ReportRow: Sendable, Hashable {
+    public var id: Int
+    public var source: RowSource
+    public var plan: Int
+    public var obligation: String
+    public var agency: String
+    public var period: Period
+    public var submitted: LocalDateTime
+    public var document: String?
+    public var replaces: String?
+}
+
+public struct TaskRow: Sendable, Hashable {
+    public var id: Int
+    public var source: RowSource
+    public var plan: Int
+    public var obligation: String
+    public var agency: String
+    public var period: Period?
+    public var status: TaskStatus
+    public var date: CivilDate?
+    public var document: String?
+}
+
+public struct EventRow: Sendable, Hashable {
+    public var id: Int
+    public var source: RowSource
+    public var plan: Int
+    public var event: String
+    public var date: CivilDate
+    public var document: String?
+}
+
+public struct ExtensionRow: Sendable, Hashable {
+    public var id: Int
+    public var source: RowSource
+    public var plan: Int
+    public var obligation: String
+    public var agency: String
+    public var period: Period?
+    public var due: CivilDate
+    public var document: String?
+}
+
+/// What happened to a valid row in the evaluation.
+public enum RowFate: UInt8, Sendable {
+    case unused, evidence, setAside, superseded
+}
+
+/// All valid rows of a data directory, routed to their plans.
+public struct DataSet: Sendable {
+    public var files: [String] = []
+    public var observations: [ObservationRow] = []
+    public var reports: [ReportRow] = []
+    public var tasks: [TaskRow] = []
+    public var events: [EventRow] = []
+    public var extensions: [ExtensionRow] = []
+    public var errors: [DataError] = []
+    public var warnings: [DataError] = []
+    public var blankRows = 0
+    /// Observations and events that repeat an earlier row exactly; they count as superseded.
+    public var repeatedRows: Set<Int> = []
+    /// Number of valid rows; row ids run from 0 to rowCount - 1.
+    public var rowCount = 0
+    public var hashes: [String] = []
+
+    public init() {}
+
+    mutating func nextID() -> Int {
+        defer { rowCount += 1 }
+        return rowCount
+    }
+}

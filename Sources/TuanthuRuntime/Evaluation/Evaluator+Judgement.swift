@@ -1,0 +1,149 @@
+import TuanthuCore
+import TuanthuSemantics
+
+extension Evaluator {
+    /// Reports: the earliest submission for the period counts; later ones are superseded.
+    mutating func judgeReport(_ a: Assignment, _ f: inout Finding) {
+        extend(a, &f)
+        let all = reportsByObligation[Self.key(a.plan, f.obligation)] ?? []
+        let rows = all.filter { $0.period == a.period && a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
+            .sorted { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }
+        guard let due = f.due else { return }
+        guard let first = rows.first else {
+            if due.day <= asOf {
+                f.status = .overdue
+                f.actual = "nothing submitted"
+            } else {
+                f.status = .pending
+                f.actual = "not yet submitted"
+            }
+            return
+        }
+        fates[first.id] = .evidence
+        f.evidence.append(evidence(first.source))
+        for later in rows.dropFirst() {
+            fates[later.id] = .superseded
+            if let r = later.replaces { f.notes.append("a later submission on \(later.submitted) replaces \(r)") }
+            else { f.notes.append("also submitted on \(later.submitted) (line \(later.source.line)); the earliest counts") }
+        }
+        f.found = first.submitted.description
+        f.actual = "submitted \(first.submitted)" + (first.agency != a.agency ? " by \(first.agency)" : "")
+        switch due.judge(first.submitted) {
+        case .onTime(let timeNotGiven):
+            f.status = .met
+            if timeNotGiven { f.notes.append("the submission gives no time; a date on the deadline's day counts as on time") }
+        case .late(let days):
+            f.status = .late
+            f.daysLate = days
+        }
+    }
+
+    /// Tasks: `done` rows deliver (for `ongoing`, `in_progress` also counts for its year).
+    mutating func judgeTask(_ a: Assignment, timing: DeliverTiming, _ f: inout Finding) {
+        extend(a, &f)
+        let all = (tasksByObligation[Self.key(a.plan, f.obligation)] ?? []).filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
+        var rows = all
+        var yearly = false
+        var ongoing = false
+        switch timing {
+        case .everyYear: yearly = true
+        case .ongoing: yearly = true; ongoing = true
+        default: break
+        }
+        if yearly, let p = a.period {
+            rows = rows.filter { r in
+                if let rp = r.period { return rp == p || (rp.grain < p.grain && p.contains(rp)) }
+                if let d = r.date { return p.contains(d) }
+                return false
+            }
+        }
+        let delivering = rows.filter { $0.status == .done || (ongoing && $0.status == .inProgress) }
+            .sorted { ($0.date ?? CivilDate(dayNumber: Int.max / 4), $0.source.file, $0.source.line) < ($1.date ?? CivilDate(dayNumber: Int.max / 4), $1.source.file, $1.source.line) }
+        if let first = delivering.first {
+            fates[first.id] = .evidence
+            f.evidence.append(evidence(first.source))
+            for other in rows where other.id != first.id && fates[other.id] == .unused { fates[other.id] = .superseded }
+            let what = first.status == .done ? "done" : "in progress"
+            f.found = first.date?.description
+            f.actual = what + (first.date.map { " on \($0)" } ?? " (no date given)") + (first.document.map { ": \($0)" } ?? "")
+            if let due = f.due, let d = first.date, d > due.day, !ongoing {
+                f.status = .late
+                f.daysLate = d.days(since: due.day)
+            } else {
+                f.status = .met
+                if first.date == nil, f.due != nil { f.notes.append("the row gives no date, so timeliness could not be checked") }
+            }
+            return
+        }
+        // Nothing delivered: the latest state so far.
+        let latest = rows.max { ($0.date ?? CivilDate(dayNumber: 0), $0.source.line) < ($1.date ?? CivilDate(dayNumber: 0), $1.source.line) }
+        if let latest {
+            fates[latest.id] = .evidence
+            f.evidence.append(evidence(latest.source))
+            for other in rows where other.id != latest.id && fates[other.id] == .unused { fates[other.id] = .superseded }
+            f.actual = latest.status.rawValue.replacingOccurrences(of: "_", with: " ") + (latest.date.map { " on \($0)" } ?? "")
+        } else {
+            f.actual = "nothing reported"
+        }
+        if let due = f.due, due.day <= asOf {
+            f.status = .overdue
+        } else {
+            f.status = .pending
+        }
+    }
+
+    /// Targets: judged on the observation for the target's period; pending before its deadline.
+    mutating func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
+        guard let period = a.period else { return }
+        let observations = observationsByIndicator
+        let planIndex = a.plan
+        let eligible = a.eligible
+        let lookup: (String, Period, Bool) -> ObservationRow? = { id, p, exact in
+            let perAgency = plan.indicators[id]?.perAgency == true
+            let rows = (observations[Evaluator.key(planIndex, id)] ?? []).filter { r in
+                perAgency ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
+            }
+            if let hit = rows.first(where: { $0.period == p }) { return hit }
+            if exact { return nil }
+            return rows.filter { $0.period.grain < p.grain && p.contains($0.period) }
+                .max { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }
+        }
+        var evaluator = ConditionEvaluator(lookup: lookup, plan: plan, period: period)
+        let truth = evaluator.evaluate(condition)
+        let dueDay = f.due?.day ?? period.lastDay
+        if dueDay > asOf {
+            f.status = .pending
+            // The latest value so far, for each indicator.
+            var latest: [String] = []
+            for id in indicators {
+                let rows = (observations[Evaluator.key(planIndex, id)] ?? []).filter { r in
+                    plan.indicators[id]?.perAgency == true ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
+                }.filter { $0.period.lastDay <= period.lastDay }
+                if let last = rows.max(by: { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }) {
+                    latest.append("\(id) \(last.period) = \(format(last.value, unit: plan.indicators[id]?.unit))")
+                    fates[last.id] = .evidence
+                    f.evidence.append(evidence(last.source))
+                }
+            }
+            f.actual = latest.isEmpty ? "no value yet" : "latest: " + latest.joined(separator: "; ")
+            f.found = latest.isEmpty ? nil : latest.joined(separator: "; ")
+            return
+        }
+        for row in evaluator.used {
+            fates[row.id] = .evidence
+            f.evidence.append(evidence(row.source))
+        }
+        f.found = evaluator.readings.isEmpty ? nil : evaluator.readings.joined(separator: "; ")
+        switch truth {
+        case .yes:
+            f.status = .met
+            f.actual = evaluator.readings.joined(separator: "; ")
+        case .no:
+            f.status = .violated
+            f.actual = evaluator.readings.joined(separator: "; ")
+        case .unknown(let reason):
+            f.status = .noData
+            f.actual = reason
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import TuanthuCore
+import TuanthuSemantics
+
+/// Runs checked plans against submitted data as of a date and produces findings (SPEC 5).
+public struct Evaluator {
+    let plans: [CheckedPlan]
+    let data: DataSet
+    let asOf: CivilDate
+    let sources: SourceMap
+    var fates: [RowFate]
+    var reportsByObligation: [String: [ReportRow]] = [:]
+    var tasksByObligation: [String: [TaskRow]] = [:]
+    var observationsByIndicator: [String: [ObservationRow]] = [:]
+    var extensionsByObligation: [String: [ExtensionRow]] = [:]
+    var findings: [Finding] = []
+    var untracked: [UntrackedDuty] = []
+
+    /// Evaluates and returns findings sorted as SPEC 7 prescribes.
+    public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap) -> Evaluation {
+        var e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
+        return e.run()
+    }
+
+    init(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap) {
+        self.plans = plans
+        self.data = data
+        self.asOf = asOf
+        self.sources = sources
+        self.fates = Array(repeating: .unused, count: data.rowCount)
+    }
+
+    static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
+
+    mutating func run() -> Evaluation {
+        for id in data.repeatedRows { fates[id] = .superseded }
+        // Rows dated after as-of are set aside, as if not yet received.
+        for r in data.reports {
+            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByObligation[Self.key(r.plan, r.obligation), default: []].append(r) }
+        }
+        for t in data.tasks {
+            if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
+        }
+        for o in data.observations where fates[o.id] != .superseded {
+            observationsByIndicator[Self.key(o.plan, o.indicator), default: []].append(o)
+        }
+        for x in data.extensions { extensionsByObligation[Self.key(x.plan, x.obligation), default: []].append(x) }
+        var eventDates: [[String: CivilDate]] = plans.map { ["plan_issued": $0.issued] }
+        var eventRows: [String: EventRow] = [:]
+        for ev in data.events {
+            if ev.date > asOf { fates[ev.id] = .setAside; continue }
+            if fates[ev.id] == .superseded { continue }
+            eventDates[ev.plan][ev.event] = ev.date
+            eventRows[Self.key(ev.plan, ev.event)] = ev
+        }
+        var planList: [(id: String, file: String, supersededBy: String?)] = []
+        for (pi, plan) in plans.enumerated() {
+            let successors = plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }
+            let cut = successors.map(\.issued).min()
+            planList.append((plan.id, plan.file, successors.map(\.id).sorted().first))
+            let lowering = Lowering(plan: plan, planIndex: pi, asOf: asOf, events: eventDates[pi], supersededFrom: cut)
+            for (oi, o) in plan.obligations.enumerated() {
+                switch o.requirement {
+                case .untracked(let reason):
+                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: reason))
+                    continue
+                case .report(_, nil):
+                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))"))
+                    continue
+                default: break
+                }
+                for a in lowering.lower(oi) {
+                    var f = judge(a, plan: plan, obligation: o)
+                    if case .after(let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
+                    if case .within(_, let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
+                    if case .ongoing(let e?) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
+                    findings.append(f)
+                }
+            }
+        }
+        findings.sort(by: Self.order)
+        var counts = RowCounts()
+        counts.blank = data.blankRows
+        for f in fates {
+            switch f {
+            case .unused: counts.unused += 1
+            case .evidence: counts.evidence += 1
+            case .setAside: counts.setAside += 1
+            case .superseded: counts.superseded += 1
+            }
+        }
+        let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
+        return Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
+                          dataErrors: data.errors, warnings: data.warnings, rows: counts)
+    }
+
+    func deliverTiming(_ o: Obligation) -> DeliverTiming? {
+        if case .deliver(_, let t, _) = o.requirement { return t }
+        return nil
+    }
+
+    /// An event's row is evidence for the findings that depend on it.
+    mutating func noteEvent(_ f: inout Finding, _ row: EventRow) {
+        fates[row.id] = .evidence
+        f.evidence.insert(Evidence(file: data.files[row.source.file], line: row.source.line), at: 0)
+    }
+
+    /// SPEC 7 order: plan, obligation, agency, then period in time order.
+    static func order(_ a: Finding, _ b: Finding) -> Bool {
+        if a.plan != b.plan { return a.plan < b.plan }
+        if a.obligation != b.obligation { return a.obligation < b.obligation }
+        if a.agency != b.agency { return a.agency < b.agency }
+        switch (a.period, b.period) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): return x != y && Period.reportOrder(x, y)
+        }
+    }
+
+    mutating func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation) -> Finding {
+        let loc = sources.location(o.location) ?? SourceLocation(file: plan.file, line: 0, column: 0, endLine: 0, endColumn: 0)
+        var f = Finding(plan: plan.id, obligation: o.id, kind: o.requirement.kind, agency: a.agency, period: a.period,
+                        status: .pending, due: a.deadline, found: nil, daysLate: nil, expected: expectedText(o),
+                        actual: "", location: loc, cite: o.cites.map(\.text).joined(separator: "; "), evidence: [],
+                        support: o.support, notes: [])
+        if case .waiting(let e) = a.state {
+            f.status = .waiting
+            f.actual = "waiting for \(e)" + (plan.events[e]?.title.map { " (\($0))" } ?? "")
+            return f
+        }
+        switch o.requirement {
+        case .report: judgeReport(a, &f)
+        case .deliver(_, let timing, _): judgeTask(a, timing: timing, &f)
+        case .achieve(let condition, _, let indicators): judgeTarget(a, condition: condition, indicators: indicators, plan: plan, &f)
+        case .untracked: break
+        }
+        return f
+    }
+
+    func expectedText(_ o: Obligation) -> String {
+        var text = o.requirementText
+        if case .deliver(_, _, let start?) = o.requirement, !text.contains(" from ") { text += " (window from \(start))" }
+        if let u = o.until { text += " until \(u)" }
+        return text
+    }
+
+    /// Applies the latest extension ("gia hạn") granted for this obligation, agency and period.
+    mutating func extend(_ a: Assignment, _ f: inout Finding) {
+        guard let deadline = a.deadline else { return }
+        let candidates = extensionsByObligation[Self.key(a.plan, plans[a.plan].obligations[a.obligation].id)] ?? []
+        let matching = candidates.filter { x in a.eligible.contains(x.agency) && (x.period == nil || x.period == a.period) }
+        guard let best = matching.max(by: { ($0.due, $0.id) < ($1.due, $1.id) }), best.due >= deadline.day else { return }
+        fates[best.id] = .evidence
+        f.due = Deadline(day: best.due)
+        f.expected += "; extended to \(best.due)" + (best.document.map { " by \($0)" } ?? "")
+        f.evidence.append(Evidence(file: data.files[best.source.file], line: best.source.line))
+    }
+
+    func evidence(_ source: RowSource) -> Evidence {
+        Evidence(file: data.files[source.file], line: source.line)
+    }
+}

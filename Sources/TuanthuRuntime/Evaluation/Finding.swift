@@ -1,0 +1,82 @@
+import TuanthuCore
+
+/// The status of a finding (SPEC 5). JSON always uses these English codes.
+public enum Status: String, Sendable, Hashable, CaseIterable {
+    case met, violated, late, overdue
+    case noData = "no_data"
+    case pending, waiting
+
+    /// Violated, late and overdue fail a run; no_data is listed among problems but does not.
+    public var fails: Bool { self == .violated || self == .late || self == .overdue }
+    public var isProblem: Bool { fails || self == .noData }
+}
+
+/// A data row that decided a finding.
+public struct Evidence: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+}
+
+/// One obligation × owing agency × period, judged.
+public struct Finding: Sendable, Hashable {
+    public var plan: String
+    public var obligation: String
+    public var kind: String
+    public var agency: String
+    public var period: Period?
+    public var status: Status
+    public var due: Deadline?
+    public var found: String?
+    public var daysLate: Int?
+    public var expected: String
+    public var actual: String
+    public var location: SourceLocation
+    public var cite: String
+    public var evidence: [Evidence]
+    public var support: [String]
+    /// Extra remarks: a submission without a time on a timed deadline, a replaced report.
+    public var notes: [String]
+}
+
+/// A duty that yields no finding (`untracked`, `on request`) but is listed so a transcription stays complete.
+public struct UntrackedDuty: Sendable, Hashable {
+    public var plan: String
+    public var obligation: String
+    public var reason: String
+}
+
+/// A malformed data row.
+public struct DataError: Sendable, Hashable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var code: DiagnosticCode
+    public var message: Message
+    public var suggestion: String?
+}
+
+/// Where every valid row ended up (SPEC 6): each is counted exactly once.
+public struct RowCounts: Sendable, Hashable {
+    public var evidence = 0
+    public var setAside = 0
+    public var superseded = 0
+    public var unused = 0
+    public var blank = 0
+    public var total: Int { evidence + setAside + superseded + unused }
+}
+
+/// Everything one `eval` run produced, ready for a renderer.
+public struct Evaluation: Sendable {
+    public var asOf: CivilDate
+    public var plans: [(id: String, file: String, supersededBy: String?)]
+    public var inputs: [(file: String, sha256: String)]
+    public var findings: [Finding]
+    public var untracked: [UntrackedDuty]
+    public var dataErrors: [DataError]
+    public var warnings: [DataError]
+    public var rows: RowCounts
+
+    public var summary: [(Status, Int)] {
+        Status.allCases.map { s in (s, findings.filter { $0.status == s }.count) }
+    }
+}
