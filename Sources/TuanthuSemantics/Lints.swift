@@ -78,9 +78,14 @@ extension Checker {
     /// The cited line and those after it, up to the next numbered table row or 8 lines.
     func citeWindow(_ lines: [String], from start: Int) -> String {
         var out = [lines[start]]
+        // A cited line above its row's number (a wrapped cell) may run into that row, but not past it.
+        var seenRow = CiteMatcher.startsNumberedRow(lines[start])
         var i = start + 1
         while i < lines.count && out.count < 8 {
-            if CiteMatcher.startsNumberedRow(lines[i]) { break }
+            if CiteMatcher.startsNumberedRow(lines[i]) {
+                if seenRow { break }
+                seenRow = true
+            }
             out.append(lines[i])
             i += 1
         }
@@ -124,7 +129,10 @@ enum CiteMatcher {
         let isDigit = { (b: UInt8) in b >= 0x30 && b <= 0x39 }
         for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
             if Array(hay[i..<(i + needle.count)]) != needle { continue }
-            if i > 0, isDigit(hay[i - 1]) { continue }
+            // OCR'd tables write 01 for 1: leading zeros may precede the number.
+            var k = i
+            while k > 0, hay[k - 1] == UInt8(ascii: "0") { k -= 1 }
+            if k > 0, isDigit(hay[k - 1]) { continue }
             let j = i + needle.count
             if j < hay.count, isDigit(hay[j]) { continue }
             if j + 1 < hay.count, hay[j] == UInt8(ascii: "."), isDigit(hay[j + 1]) { continue }
