@@ -1,0 +1,63 @@
+import Foundation
+import TuanthuCore
+import TuanthuSyntax
+import TuanthuSemantics
+import TuanthuReport
+
+enum FmtCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valued: ["--lang"], flags: ["--check"])
+        let (files, missing) = PlanFinder.expand(CLI.planPaths(a.positional))
+        for m in missing { CLI.printError("tuanthu fmt: no such file or directory: \(m)") }
+        if !missing.isEmpty { return 2 }
+        var changed: [String] = []
+        var failed = false
+        for path in files {
+            guard let raw = FileManager.default.contents(atPath: path) else {
+                CLI.printError("tuanthu fmt: cannot read \(path)")
+                failed = true
+                continue
+            }
+            var sources = SourceMap()
+            guard case .success(let bytes) = SourceFile.decode([UInt8](raw)) else {
+                CLI.printError("tuanthu fmt: \(path) is not UTF-8 text; left untouched")
+                failed = true
+                continue
+            }
+            let source = sources.add(path: path, bytes: bytes)
+            let (ast, diagnostics) = Parser.parse(source)
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                let renderer = DiagnosticRenderer(sources: sources)
+                CLI.printError(renderer.text(diagnostics.filter { $0.severity == .error }))
+                CLI.printError("tuanthu fmt: \(path) does not parse; left untouched")
+                failed = true
+                continue
+            }
+            let formatted = Formatter.format(ast, source: source)
+            // Safety: the output must parse and be a fixed point, or the file is not touched.
+            let again = sources.add(path: path, bytes: Array(formatted.utf8))
+            let (ast2, d2) = Parser.parse(again)
+            guard !d2.contains(where: { $0.severity == .error }), Formatter.format(ast2, source: again) == formatted else {
+                CLI.printError("tuanthu fmt: internal error formatting \(path); left untouched (please report it)")
+                failed = true
+                continue
+            }
+            if Array(formatted.utf8) != [UInt8](raw) {
+                changed.append(path)
+                if !a.flags.contains("--check") {
+                    do { try OutputFile.write(formatted, to: path) } catch {
+                        CLI.printError("tuanthu fmt: cannot write \(path): \(error.localizedDescription)")
+                        failed = true
+                    }
+                }
+            }
+        }
+        if a.flags.contains("--check") {
+            for c in changed { print(c) }
+            if failed { return 2 }
+            return changed.isEmpty ? 0 : 1
+        }
+        for c in changed { CLI.printError("formatted \(c)") }
+        return failed ? 2 : 0
+    }
+}
