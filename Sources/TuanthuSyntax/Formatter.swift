@@ -151,9 +151,7 @@ public struct Formatter {
                 lines.append(line)
             case .indicator(let i):
                 var line = "indicator \(pad(i.name.text, nameWidth))"
-                let title = i.title.map { quote($0.value) } ?? ""
-                line += " " + pad(title, titleWidth)
-                if titleWidth == 0 { line.removeLast() }
+                if let t = i.title { line += " " + pad(quote(t.value), titleWidth) } else if titleWidth > 0 { line += " " + pad("", titleWidth) }
                 line += " : \(i.unit.rawValue)" + (i.perAgency ? " per agency" : "")
                 lines.append(line)
             case .event(let e):

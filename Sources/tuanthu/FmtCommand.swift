@@ -37,7 +37,12 @@ enum FmtCommand {
             // Safety: the output must parse and be a fixed point, or the file is not touched.
             let again = sources.add(path: path, bytes: Array(formatted.utf8))
             let (ast2, d2) = Parser.parse(again)
-            guard !d2.contains(where: { $0.severity == .error }), Formatter.format(ast2, source: again) == formatted else {
+            let second = Formatter.format(ast2, source: again)
+            if let dir = ProcessInfo.processInfo.environment["TUANTHU_FMT_DEBUG"] {
+                try? formatted.write(toFile: dir + "/first.plan", atomically: true, encoding: .utf8)
+                try? second.write(toFile: dir + "/second.plan", atomically: true, encoding: .utf8)
+            }
+            guard !d2.contains(where: { $0.severity == .error }), second == formatted else {
                 CLI.printError("tuanthu fmt: internal error formatting \(path); left untouched (please report it)")
                 failed = true
                 continue
