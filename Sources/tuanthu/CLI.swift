@@ -19,6 +19,7 @@ enum CLI {
             case "check": return try CheckCommand.run(rest)
             case "eval": return try EvalCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
+            case "test": return try TestCommand.run(rest)
             case "--version", "version": print("tuanthu \(version)"); return 0
             case "--help", "-h", "help":
                 print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
