@@ -57,8 +57,8 @@ public enum FindingsJSON {
         return w.output + "\n"
     }
 
-    static func finding(_ f: Finding, _ w: inout JSONWriter) {
-        w.beginObject()
+    static func finding(_ f: Finding, _ w: inout JSONWriter, key: String? = nil) {
+        w.beginObject(key)
         w.string("obligation", f.obligation)
         w.string("plan", f.plan)
         w.string("kind", f.kind)

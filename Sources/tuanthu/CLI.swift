@@ -20,6 +20,7 @@ enum CLI {
             case "eval": return try EvalCommand.run(rest)
             case "fmt": return try FmtCommand.run(rest)
             case "test": return try TestCommand.run(rest)
+            case "explain": return try ExplainCommand.run(rest)
             case "--version", "version": print("tuanthu \(version)"); return 0
             case "--help", "-h", "help":
                 print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
