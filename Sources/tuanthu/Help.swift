@@ -6,6 +6,9 @@ enum Help {
       tuanthu check  [PATH...] [--format text|json|sarif|github] [--strict]
       tuanthu eval   [PATH...] --data DIR [--as-of DATE] [--format text|json|csv] [-o FILE]
                      [--keep-going] [--number-locale vi]
+      tuanthu fmt    [PATH...] [--check]
+      tuanthu test   [PATH...]
+      tuanthu explain OBLIGATION [PATH...] --data DIR [--as-of DATE] [--agency A] [--period P] [--format text|json]
 
     PATH is a .plan file or a folder searched for *.plan; none means rules/.
     Run ‘tuanthu COMMAND --help’ for details. Exit codes: 0 ok, 1 problems found, 2 usage or input error.
@@ -37,6 +40,31 @@ enum Help {
               --keep-going         write the report even when data rows are malformed (listed under dataErrors)
               --number-locale vi   read 1.250.000.000 and 6,5 as Vietnamese spreadsheets write them
             Exit: 0 no failing finding, 1 a violated, late or overdue finding, 2 usage, compile or data errors.
+            """
+        case "fmt":
+            return """
+            tuanthu fmt [PATH...] [--check]
+
+            Rewrites plan files in the one canonical layout (indentation, aligned columns, one blank line
+            between obligations, normalised spacing and literals), keeping every comment. A file that does
+            not parse is left untouched. Files are written atomically.
+              --check   change nothing; list the files that would change and exit 1 if there are any
+            """
+        case "test":
+            return """
+            tuanthu test [PATH...]
+
+            Runs the `test` blocks written inside plan files, each on its own inline rows (never the data
+            folder). A failing expectation prints the test, the expectation, what was found and where.
+            The last line is always `N passed, M failed`. Exit 1 on any failure.
+            """
+        case "explain":
+            return """
+            tuanthu explain OBLIGATION [PATH...] --data DIR [--as-of DATE] [--agency A] [--period P] [--format text|json]
+
+            Explains each matching finding step by step: who owes it and why (groups, mergers), how the
+            deadline was computed, which data rows were considered or set aside (file:line), the values
+            and the exact arithmetic, and the status.
             """
         default:
             return nil
