@@ -60,7 +60,7 @@ extension Checker {
             if d.value < 1 || d.value > 31 {
                 report(Diagnostic(.dayOutOfRange(d.value), at: d.span)); ok = false
             } else if grain == .week {
-                report(Diagnostic(.scheduleForm(detail: "`weekly` needs a weekday, e.g. weekly before thursday 10:00"), at: d.span)); ok = false
+                report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ gives a day of the month, but a `weekly` report needs a weekday, e.g. weekly before thursday 10:00"), at: d.span)); ok = false
             } else {
                 rule = .dayOfMonth(d.value)
                 if d.value >= 29 { lateDayLint(day: d.value, month: s.month, grain: grain, span: d.span) }
@@ -73,7 +73,7 @@ extension Checker {
             var time: ClockTime?
             if let t { time = clock(t); if time == nil { ok = false } }
             if grain != .week {
-                report(Diagnostic(.scheduleForm(detail: "a weekday deadline needs `weekly`"), at: w.span)); ok = false
+                report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ names a weekday, which only a `weekly` report can use; write `day N` for a \(s.frequency.rawValue) report"), at: w.span)); ok = false
             }
             rule = .weekday(wd, time)
         }
@@ -87,15 +87,21 @@ extension Checker {
             month = .number(n.value)
         }
         if month != nil, grain == .month || grain == .week {
-            report(Diagnostic(.scheduleForm(detail: "`of … month` applies to quarterly, half-yearly and yearly reports"), at: s.monthSpan ?? s.span))
+            report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ picks a month, which only quarterly, half-yearly and yearly reports can do"), at: s.monthSpan ?? s.span))
             ok = false
         }
         if case .number(let n)? = s.month, grain != .year {
-            report(Diagnostic(.scheduleForm(detail: "`of month \(n.value)` applies to yearly reports; write `of last month` or `of first month`"), at: s.monthSpan ?? s.span))
+            report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’: `of month \(n.value)` applies to yearly reports; write `of last month` or `of first month`"), at: s.monthSpan ?? s.span))
             ok = false
         }
         guard ok else { return nil }
         return ReportSchedule(grain: grain, inclusive: s.inclusive ?? true, rule: rule, month: month)
+    }
+
+    /// The schedule as written, spaces collapsed, for messages.
+    private func written(_ s: ScheduleSyntax) -> String {
+        let raw = loader.sources.file(s.span.file)?.text(s.span) ?? s.frequency.rawValue
+        return raw.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 
     private mutating func lateDayLint(day: Int, month: ScheduleSyntax.MonthChoice?, grain: Grain, span: Span) {

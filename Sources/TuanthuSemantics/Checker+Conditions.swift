@@ -58,6 +58,8 @@ extension Checker {
         case .invalid:
             return nil
         default:
+            // A bare indicator is still the author's use of it; do not also call it unused.
+            if case .name(let n) = stripParens(e), scope.kind(of: n.text) == .indicator { scope.used.insert(n.text) }
             report(Diagnostic(.notACondition(found: text(e)), at: e.span,
                               notes: [DiagnosticNote(.help("write a comparison, e.g. kinh_te_so >= 25%, or tt_atttt = yes"))]))
             return nil

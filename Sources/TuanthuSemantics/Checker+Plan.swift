@@ -92,6 +92,9 @@ extension Checker {
             case .unknown: break
             }
         }
+        if let u = o.until, let req = o.requirements.first, !isRecurring(req) {
+            report(Diagnostic(.fieldNotAllowed(field: "until", context: "on a one-off requirement; `until` bounds recurring ones (report, every year, ongoing)"), at: u.span))
+        }
         let from = o.from.flatMap { startDate($0) }
         let until = o.until.flatMap { endDate($0) }
         if let f = from, let u = until, f > u, let ft = o.from, let ut = o.until {
@@ -104,6 +107,17 @@ extension Checker {
             id: o.name.text, title: o.title?.value, owner: owner, support: support, requirement: requirement,
             requirementText: requirementText(written, file: file.source), from: from, until: until,
             cites: o.cites.map { CiteInfo(text: $0.text.value, line: $0.line?.value) }, location: written.span)
+    }
+
+    /// Reports, `every year` and `ongoing` owe a series of periods; everything else is owed once.
+    func isRecurring(_ r: TuanthuSyntax.Requirement) -> Bool {
+        switch r {
+        case .report: return true
+        case .achieve(let a): if case .everyYear = a.timing { return true }; return false
+        case .deliver(let d):
+            switch d.timing { case .everyYear, .ongoing: return true; default: return false }
+        case .untracked: return false
+        }
     }
 
     /// The requirement's source text on one line, spaces collapsed (the finding's `expected`).

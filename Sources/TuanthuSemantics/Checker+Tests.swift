@@ -59,7 +59,10 @@ extension Checker {
     private mutating func testRow(_ row: TuanthuSyntax.TestRow, scope: inout Scope) -> CheckedTestRow? {
         switch row {
         case .submitted(let o, let a, let p, let on, let time, let span):
-            let good = obligationName(o, scope: &scope)
+            var good = obligationName(o, scope: &scope)
+            if good, let why = rowMismatch(o, expected: "report", scope: scope) {
+                report(Diagnostic(.testRowMismatch(name: o.text, reason: why), at: o.span)); good = false
+            }
             let agency = agencyOnly(a, scope: &scope)
             let period = period(p)
             let day = date(on, role: "a submission date")
@@ -73,11 +76,23 @@ extension Checker {
             _ = val
             var agency: String?
             if let a { agency = agencyOnly(a, scope: &scope); if agency == nil { return nil } }
+            let perAgency = scope.indicatorDecls.first { $0.name.text == i.text }?.perAgency ?? false
+            if perAgency, a == nil {
+                report(Diagnostic(.testRowMismatch(name: i.text, reason: "is reported per agency; write `observed \(i.text) by AGENCY for PERIOD = VALUE`"), at: span))
+                return nil
+            }
+            if !perAgency, let a {
+                report(Diagnostic(.testRowMismatch(name: i.text, reason: "is one province-wide value, so `by \(a.text)` does not apply; remove it"), at: a.span))
+                return nil
+            }
             guard let period = period(p) else { return nil }
             guard let n = testValue(v, indicator: i.text, scope: scope) else { return nil }
             return .observed(indicator: i.text, agency: agency, period: period, value: n, span: span)
         case .task(let o, let a, let done, let on, let p, let span):
-            let good = obligationName(o, scope: &scope)
+            var good = obligationName(o, scope: &scope)
+            if good, let why = rowMismatch(o, expected: "deliver", scope: scope) {
+                report(Diagnostic(.testRowMismatch(name: o.text, reason: why), at: o.span)); good = false
+            }
             let agency = agencyOnly(a, scope: &scope)
             let day = date(on, role: "a date")
             var per: Period?
@@ -87,6 +102,27 @@ extension Checker {
         case .happened(let e, let on, let span):
             guard event(e, scope: &scope), let day = date(on, role: "the event's date") else { return nil }
             return .happened(event: e.text, on: day, span: span)
+        }
+    }
+
+    /// Why a test row cannot be data for this obligation (a submission for a task, a delivery for a report), or nil.
+    private func rowMismatch(_ o: Name, expected: String, scope: Scope) -> String? {
+        guard let req = scope.obligationDecls.first(where: { $0.name.text == o.text })?.requirements.first else { return nil }
+        let kind: String
+        switch req {
+        case .report: kind = "report"
+        case .deliver: kind = "deliver"
+        case .achieve: kind = "achieve"
+        case .untracked: kind = "untracked"
+        }
+        if kind == expected { return nil }
+        let what = ["report": "a periodic report", "deliver": "a task with a product", "achieve": "a target on an indicator",
+                    "untracked": "untracked"][kind] ?? kind
+        switch kind {
+        case "achieve": return "is \(what): give its indicator's value with `observed INDICATOR for PERIOD = VALUE`"
+        case "untracked": return "is untracked, so no row can be recorded for it"
+        case "report": return "is \(what): record it with `submitted \(o.text) by AGENCY for PERIOD on DATE`"
+        default: return "is \(what): record it with `done \(o.text) by AGENCY on DATE` (or `started`)"
         }
     }
 

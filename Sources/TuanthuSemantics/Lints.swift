@@ -5,7 +5,15 @@ import TuanthuSyntax
 extension Checker {
     /// W004: agencies, indicators and events the plan file declares but never uses (rosters are exempt).
     mutating func lintUnused(_ scope: Scope, fileID: Int) {
+        // After a syntax error part of the file was skipped, so "never used" would be a guess.
+        if loader.diagnostics.contains(where: { $0.span.file == fileID && $0.severity == .error }) { return }
         var used = scope.used
+        // A name offered as "did you mean" is what the author meant to use: the typo is the one error.
+        let suggested = Set(diagnostics.compactMap { $0.span.file == fileID ? $0.suggestion : nil })
+        for a in scope.agencies.values where suggested.contains(a.id) || suggested.contains(a.name) || a.aliases.contains(where: suggested.contains) {
+            used.insert(a.id)
+        }
+        for name in suggested { used.insert(name) }
         for g in scope.groups.values where used.contains(g.id) { used.formUnion(g.agencies) }
         for g in scope.groupDecls where g.name.span.file == fileID {
             // A group declared in the plan file counts as using its members.

@@ -74,7 +74,10 @@ public struct SourceLoader: Sendable {
             let detail: String
             switch p {
             case .utf16: detail = "it is UTF-16 (convert it with: iconv -f UTF-16 -t UTF-8)"
-            case .invalidUTF8(let off): detail = "invalid UTF-8 byte at offset \(off)"
+            case .invalidUTF8(let off):
+                // The text is dropped, so say where the bad byte is in words an editor understands.
+                let (line, column) = Self.position(ofByte: off, in: raw)
+                detail = "invalid UTF-8 byte at line \(line), column \(column) (byte offset \(off))"
             }
             diagnostics.append(Diagnostic(.invalidEncoding(detail: detail), at: Span(file: source.id, start: 0, end: 0)))
         }
@@ -83,6 +86,16 @@ public struct SourceLoader: Sendable {
         let file = LoadedFile(source: source, ast: ast)
         loaded[source.id] = file
         return .success(file)
+    }
+
+    /// 1-based line and column (in scalars) of a byte offset counted after any UTF-8 BOM; the bytes before it are valid UTF-8.
+    static func position(ofByte offset: Int, in raw: [UInt8]) -> (line: Int, column: Int) {
+        let bom = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF ? 3 : 0
+        var line = 1, column = 1
+        for b in raw[bom..<min(raw.count, bom + offset)] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line, column)
     }
 
     /// Adds source text that did not come from disk (tests, the formatter).

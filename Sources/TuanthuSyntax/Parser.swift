@@ -11,6 +11,8 @@ public struct Parser {
     public static let maxDepth = 200
 
     var tokens: [Token]
+    /// The source bytes, to tell when an expected token is missing at the end of a line.
+    var bytes: [UInt8] = []
     var index = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
@@ -20,6 +22,7 @@ public struct Parser {
     public static func parse(_ source: SourceFile) -> (file: PlanFile, diagnostics: [Diagnostic]) {
         let lexed = Lexer.tokenize(source)
         var parser = Parser(tokens: lexed.tokens, file: source.id)
+        parser.bytes = source.bytes
         parser.diagnostics = lexed.diagnostics
         let decls = parser.parseDeclarations()
         let sorted = parser.diagnostics.sorted { $0.span.start < $1.span.start }
@@ -65,7 +68,16 @@ public struct Parser {
     }
 
     /// Records "expected X, found Y" at the current token and returns the abort marker.
+    /// When the token found starts a later line, the thing expected is missing at the end of the previous
+    /// line: the diagnostic points there rather than at the next line's first word.
     mutating func fail(expected what: String, suggestion: String? = nil) -> ParseAbort {
+        if index > 0, case let previous = tokens[index - 1], previous.span.end <= current.span.start, current.span.start <= bytes.count,
+           bytes[previous.span.end..<current.span.start].contains(0x0A) {
+            let found = atEnd ? "the end of the file" : "the end of the line"
+            let at = Span(file: file, start: previous.span.end, end: previous.span.end)
+            diagnostics.append(Diagnostic(.expected(what: what, found: found), at: at, suggestion: suggestion))
+            return ParseAbort()
+        }
         diagnostics.append(Diagnostic(.expected(what: what, found: describe(current)), at: current.span, suggestion: suggestion))
         return ParseAbort()
     }

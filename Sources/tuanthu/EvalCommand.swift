@@ -10,9 +10,10 @@ enum EvalCommand {
                               flags: ["--keep-going", "--no-bom", "--bom"])
         guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
         let format = a.options["--format"] ?? (CLI.stdoutIsTerminal ? "text" : "json")
-        guard ["text", "json", "csv"].contains(format) else {
-            throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text, json or csv)")
+        guard ["text", "json", "csv", "html"].contains(format) else {
+            throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text, json, csv or html)")
         }
+        let language: Language = (a.options["--lang"] ?? ProcessInfo.processInfo.environment["TUANTHU_LANG"]) == "en" ? .en : .vi
         let asOf: CivilDate
         if let text = a.options["--as-of"] {
             guard let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) else {
@@ -49,6 +50,7 @@ enum EvalCommand {
         let report: String
         switch format {
         case "json": report = FindingsJSON.render(evaluation, toolVersion: CLI.version, planInputs: planInputs)
+        case "html": report = FindingsHTML.render(evaluation, language: language)
         case "csv": report = FindingsCSV.render(evaluation, bom: output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom"))
         default: report = FindingsText.render(evaluation, color: output == nil && CLI.stdoutIsTerminal)
         }
