@@ -12,8 +12,6 @@ public enum Message: Sendable, Hashable {
     case nestingTooDeep(limit: Int)                      // E008
     case tooLarge(what: String, limit: String)           // E009
     case duplicateField(field: String)                   // E010
-    case fieldNotAllowed(field: String, context: String) // E011
-    case rosterHasPlanContent(what: String)              // E012
     // E1xx names and types
     case unknownName(kind: String, name: String)         // E101
     case unknownParty(String)                            // E102
@@ -30,7 +28,6 @@ public enum Message: Sendable, Hashable {
     case badMerge(agency: String, reason: String)        // E113
     case morePlanBlocks                                  // E114
     case wrongKindOfName(name: String, expected: String, actual: String) // E115
-    case testRowMismatch(name: String, reason: String)   // E116
     case unitMismatch(left: String, right: String, op: String)  // E120
     case rankArithmetic                                  // E121
     case yesnoMisuse(detail: String)                     // E122
@@ -69,7 +66,6 @@ public enum Message: Sendable, Hashable {
     case jsonSyntax(detail: String)                      // E316
     case agencyColumnMisuse(indicator: String, perAgency: Bool) // E317
     case wrongTableForObligation(obligation: String, table: String, kind: String) // E318
-    case agencyNotOwner(agency: String, obligation: String) // E319
     // W0xx lints
     case missingCite(obligation: String)                 // W001
     case mergedParty(agency: String, successor: String, date: String) // W002
@@ -95,8 +91,6 @@ public enum Message: Sendable, Hashable {
         case .nestingTooDeep: return .E008
         case .tooLarge: return .E009
         case .duplicateField: return .E010
-        case .fieldNotAllowed: return .E011
-        case .rosterHasPlanContent: return .E012
         case .unknownName: return .E101
         case .unknownParty: return .E102
         case .duplicateName: return .E103
@@ -112,7 +106,6 @@ public enum Message: Sendable, Hashable {
         case .badMerge: return .E113
         case .morePlanBlocks: return .E114
         case .wrongKindOfName: return .E115
-        case .testRowMismatch: return .E116
         case .unitMismatch: return .E120
         case .rankArithmetic: return .E121
         case .yesnoMisuse: return .E122
@@ -149,7 +142,6 @@ public enum Message: Sendable, Hashable {
         case .jsonSyntax: return .E316
         case .agencyColumnMisuse: return .E317
         case .wrongTableForObligation: return .E318
-        case .agencyNotOwner: return .E319
         case .missingCite: return .W001
         case .mergedParty: return .W002
         case .dissolvedParty: return .W003
