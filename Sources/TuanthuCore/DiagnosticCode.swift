@@ -2,9 +2,9 @@
 /// E3xx data, W0xx lints. Never renumber a code; add new ones at the end of their range.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable {
     // Syntax
-    case E001, E002, E003, E004, E005, E006, E007, E008, E009, E010
+    case E001, E002, E003, E004, E005, E006, E007, E008, E009, E010, E011
     // Names, declarations and types
-    case E101, E102, E103, E104, E105, E106, E107, E108, E109, E110, E111, E112, E113, E114, E115
+    case E101, E102, E103, E104, E105, E106, E107, E108, E109, E110, E111, E112, E113, E114, E115, E116
     case E120, E121, E122, E123, E124, E125, E126, E127, E128
     // Calendar and schedules
     case E201, E202, E203, E204, E205, E206, E207, E208, E209

@@ -12,6 +12,7 @@ public enum Message: Sendable, Hashable {
     case nestingTooDeep(limit: Int)                      // E008
     case tooLarge(what: String, limit: String)           // E009
     case duplicateField(field: String)                   // E010
+    case fieldNotAllowed(field: String, context: String) // E011
     // E1xx names and types
     case unknownName(kind: String, name: String)         // E101
     case unknownParty(String)                            // E102
@@ -28,6 +29,7 @@ public enum Message: Sendable, Hashable {
     case badMerge(agency: String, reason: String)        // E113
     case morePlanBlocks                                  // E114
     case wrongKindOfName(name: String, expected: String, actual: String) // E115
+    case testRowMismatch(name: String, reason: String)   // E116
     case unitMismatch(left: String, right: String, op: String)  // E120
     case rankArithmetic                                  // E121
     case yesnoMisuse(detail: String)                     // E122
@@ -91,6 +93,7 @@ public enum Message: Sendable, Hashable {
         case .nestingTooDeep: return .E008
         case .tooLarge: return .E009
         case .duplicateField: return .E010
+        case .fieldNotAllowed: return .E011
         case .unknownName: return .E101
         case .unknownParty: return .E102
         case .duplicateName: return .E103
@@ -106,6 +109,7 @@ public enum Message: Sendable, Hashable {
         case .badMerge: return .E113
         case .morePlanBlocks: return .E114
         case .wrongKindOfName: return .E115
+        case .testRowMismatch: return .E116
         case .unitMismatch: return .E120
         case .rankArithmetic: return .E121
         case .yesnoMisuse: return .E122
