@@ -36,7 +36,7 @@ extension DataLoader {
                     error(file, row.line, row.column, .jsonSyntax(detail: "each row of ‘\(member.key)’ must be an object"))
                     continue
                 }
-                var cells: [String: (value: String, line: Int, column: Int)] = [:]
+                var record = DataRecord(file: file, line: row.line, recordColumn: row.column, index: [:], values: [], lines: [], columns: [])
                 for f in fields {
                     let key = f.key.lowercased()
                     if !known.contains(key) {
@@ -53,15 +53,19 @@ extension DataLoader {
                         error(file, f.value.line, f.value.column, .jsonSyntax(detail: "‘\(key)’ must be a string or a number"))
                         continue
                     }
-                    cells[key] = (text, f.value.line, f.value.column)
+                    if record.index[key] != nil { continue }
+                    record.index[key] = record.values.count
+                    record.values.append(text)
+                    record.lines.append(f.value.line)
+                    record.columns.append(f.value.column)
                 }
                 var missing = false
-                for r in table.required where cells[r] == nil && !table.filledIn.contains(r) {
+                for r in table.required where record.index[r] == nil && !table.filledIn.contains(r) {
                     error(file, row.line, row.column, .missingColumn(column: r, table: "this \(member.key) row"))
                     missing = true
                 }
                 if missing { continue }
-                intake(DataRecord(file: file, line: row.line, cells: cells, recordColumn: row.column), table: table)
+                intake(record, table: table)
             }
         }
     }

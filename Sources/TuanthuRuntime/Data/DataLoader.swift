@@ -12,17 +12,31 @@ public struct DataOptions: Sendable {
 struct DataRecord {
     var file: Int
     var line: Int
-    var cells: [String: (value: String, line: Int, column: Int)]
     var recordColumn: Int
+    /// Column name to position in `values` (one dictionary shared by all rows of a file).
+    var index: [String: Int]
+    var values: [String]
+    var lines: [Int]
+    var columns: [Int]
 
     func value(_ column: String) -> String? {
-        guard let c = cells[column] else { return nil }
-        return c.value
+        guard let i = index[column] else { return nil }
+        return i < values.count ? values[i] : ""
     }
 
     func position(_ column: String) -> (line: Int, column: Int) {
-        if let c = cells[column] { return (c.line, c.column) }
-        return (line, recordColumn)
+        if let i = index[column], i < values.count { return (lines[i], columns[i]) }
+        return (line, columns.last ?? recordColumn)
+    }
+
+    /// Removes ASCII spaces and tabs at both ends without going through Foundation.
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last else { return s }
+        let space = { (b: UInt8) in b == 0x20 || b == 0x09 }
+        if !space(first) && !space(last) { return s }
+        guard let lo = u.firstIndex(where: { !space($0) }), let hi = u.lastIndex(where: { !space($0) }) else { return "" }
+        return String(s[lo...hi])
     }
 }
 
@@ -110,6 +124,7 @@ public struct DataLoader {
             return
         }
         var header: [String]?
+        var index: [String: Int] = [:]
         while true {
             let record: CSVRecord?
             do {
@@ -121,9 +136,10 @@ public struct DataLoader {
                 continue
             }
             guard let record else { break }
-            guard let names = header else {
-                let cleaned = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard header != nil else {
+                let cleaned = record.fields.map { DataRecord.trimmed($0).lowercased() }
                 header = cleaned
+                for (i, name) in cleaned.enumerated() where index[name] == nil { index[name] = i }
                 let known = Set(table.required + table.optional)
                 var missing = false
                 for r in table.required where !cleaned.contains(r) {
@@ -136,15 +152,8 @@ public struct DataLoader {
                 if missing { return }
                 continue
             }
-            var cells: [String: (value: String, line: Int, column: Int)] = [:]
-            for (i, name) in names.enumerated() where cells[name] == nil {
-                if i < record.fields.count {
-                    cells[name] = (record.fields[i].trimmingCharacters(in: .whitespaces), record.fieldLines[i], record.columns[i])
-                } else {
-                    cells[name] = ("", record.line, (record.columns.last ?? 1))
-                }
-            }
-            intake(DataRecord(file: file, line: record.line, cells: cells, recordColumn: 1), table: table)
+            intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index,
+                              values: record.fields.map(DataRecord.trimmed), lines: record.fieldLines, columns: record.columns), table: table)
         }
     }
 }

@@ -5,8 +5,8 @@ extension Evaluator {
     /// Reports: the earliest submission for the period counts; later ones are superseded.
     mutating func judgeReport(_ a: Assignment, _ f: inout Finding) {
         extend(a, &f)
-        let all = reportsByObligation[Self.key(a.plan, f.obligation)] ?? []
-        let rows = all.filter { $0.period == a.period && a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
+        let all = a.period.map { reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: $0)] ?? [] } ?? []
+        let rows = all.filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
             .sorted { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }
         guard let due = f.due else { return }
         guard let first = rows.first else {
@@ -65,7 +65,8 @@ extension Evaluator {
             for other in rows where other.id != first.id && fates[other.id] == .unused { fates[other.id] = .superseded }
             let what = first.status == .done ? "done" : "in progress"
             f.found = first.date?.description
-            f.actual = what + (first.date.map { " on \($0)" } ?? " (no date given)") + (first.document.map { ": \($0)" } ?? "")
+            f.actual = what + (first.date.map { " on \($0)" } ?? " (no date given)") + (first.agency != a.agency ? " by \(first.agency)" : "")
+                + (first.document.map { ": \($0)" } ?? "")
             if let due = f.due, let d = first.date, d > due.day, !ongoing {
                 f.status = .late
                 f.daysLate = d.days(since: due.day)

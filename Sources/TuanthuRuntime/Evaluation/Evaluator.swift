@@ -8,7 +8,8 @@ public struct Evaluator {
     let asOf: CivilDate
     let sources: SourceMap
     var fates: [RowFate]
-    var reportsByObligation: [String: [ReportRow]] = [:]
+    /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
+    var reportsByPeriod: [ReportKey: [ReportRow]] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
@@ -31,11 +32,17 @@ public struct Evaluator {
 
     static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
 
+    struct ReportKey: Hashable {
+        var plan: Int
+        var obligation: String
+        var period: Period
+    }
+
     mutating func run() -> Evaluation {
         for id in data.repeatedRows { fates[id] = .superseded }
         // Rows dated after as-of are set aside, as if not yet received.
         for r in data.reports {
-            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByObligation[Self.key(r.plan, r.obligation), default: []].append(r) }
+            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(r) }
         }
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
