@@ -18,7 +18,7 @@ let package = Package(
         .executableTarget(name: "tuanthu", dependencies: ["TuanthuCore", "TuanthuSyntax", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
         .testTarget(name: "TuanthuCoreTests", dependencies: ["TuanthuCore"]),
         .testTarget(name: "TuanthuSyntaxTests", dependencies: ["TuanthuCore", "TuanthuSyntax"]),
-        .testTarget(name: "TuanthuSemanticsTests", dependencies: ["TuanthuCore", "TuanthuSyntax", "TuanthuSemantics"]),
+        .testTarget(name: "TuanthuSemanticsTests", dependencies: ["TuanthuCore", "TuanthuSyntax", "TuanthuSemantics", "TuanthuReport"]),
         .testTarget(name: "TuanthuRuntimeTests", dependencies: ["TuanthuCore", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
         .testTarget(name: "CLITests", dependencies: ["tuanthu"]),
     ],

@@ -106,6 +106,7 @@ public enum Catalogue {
         case .citeLineOutOfRange(let l, let n): return "cite line \(l) is past the end of the source (\(n) lines)"
         case .unknownColumn(let c, let t): return "column ‘\(c)’ is not used in \(t) and is ignored"
         case .tooManyDiagnostics(let s, let t): return "\(t - s) more diagnostics not shown (\(t) in all)"
+        case .convertedEncoding(let d): return d
         }
     }
 

@@ -80,6 +80,7 @@ public enum Message: Sendable, Hashable {
     case citeLineOutOfRange(line: Int, lines: Int)       // W009
     case unknownColumn(column: String, table: String)    // W010
     case tooManyDiagnostics(shown: Int, total: Int)      // W011
+    case convertedEncoding(detail: String)               // W012
 
     public var code: DiagnosticCode {
         switch self {
@@ -157,6 +158,7 @@ public enum Message: Sendable, Hashable {
         case .citeLineOutOfRange: return .W009
         case .unknownColumn: return .W010
         case .tooManyDiagnostics: return .W011
+        case .convertedEncoding: return .W012
         }
     }
 }

@@ -116,11 +116,21 @@ extension Checker {
 /// Finds a number in OCR'd text, ignoring spaces and accepting `,` or `.` as the decimal separator.
 enum CiteMatcher {
     static func contains(_ text: String, number: String) -> Bool {
-        var hay: [UInt8] = []
-        for b in text.utf8 where b != UInt8(ascii: " ") && b != 0x09 && b != 0x0D {
-            hay.append(b == UInt8(ascii: ",") ? UInt8(ascii: ".") : b)
+        // Spaces separate numbers ("C4 02" holds 02, not 402); only a long number may be split by spaces
+        // into thousands ("1 250 000").
+        var spaced: [UInt8] = []
+        var joined: [UInt8] = []
+        for b in text.utf8 {
+            let c = b == UInt8(ascii: ",") ? UInt8(ascii: ".") : b
+            if b == UInt8(ascii: " ") || b == 0x09 || b == 0x0D {
+                if spaced.last != UInt8(ascii: " ") { spaced.append(UInt8(ascii: " ")) }
+            } else {
+                spaced.append(c)
+                joined.append(c)
+            }
         }
         var forms = [number]
+        let wholeDigits = number.prefix { $0 != "." }.count
         if !number.contains("."), number.count >= 4 {
             var grouped = ""
             for (i, ch) in number.enumerated() {
@@ -129,7 +139,8 @@ enum CiteMatcher {
             }
             forms.append(grouped)
         }
-        return forms.contains { occurs(Array($0.utf8), in: hay) }
+        if forms.contains(where: { occurs(Array($0.utf8), in: spaced) }) { return true }
+        return wholeDigits >= 4 && forms.contains { occurs(Array($0.utf8), in: joined) }
     }
 
     private static func occurs(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
