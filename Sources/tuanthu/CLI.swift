@@ -21,6 +21,7 @@ enum CLI {
             case "fmt": return try FmtCommand.run(rest)
             case "test": return try TestCommand.run(rest)
             case "explain": return try ExplainCommand.run(rest)
+            case "template": return try TemplateCommand.run(rest)
             case "--version", "version": print("tuanthu \(version)"); return 0
             case "--help", "-h", "help":
                 print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)

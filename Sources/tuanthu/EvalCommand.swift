@@ -6,7 +6,7 @@ import TuanthuReport
 
 enum EvalCommand {
     static func run(_ args: [String]) throws -> Int32 {
-        let a = try Arguments(args, valued: ["--data", "--as-of", "--format", "-o", "--output", "--number-locale", "--lang"],
+        let a = try Arguments(args, valued: ["--data", "--as-of", "--format", "-o", "--output", "--number-locale", "--lang", "--split-by"],
                               flags: ["--keep-going", "--no-bom", "--bom"])
         guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
         let format = a.options["--format"] ?? (CLI.stdoutIsTerminal ? "text" : "json")
@@ -47,23 +47,45 @@ enum EvalCommand {
             }
         }
         let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
-        let report: String
-        switch format {
-        case "json": report = FindingsJSON.render(evaluation, toolVersion: CLI.version, planInputs: planInputs)
-        case "html": report = FindingsHTML.render(evaluation, language: language)
-        case "csv": report = FindingsCSV.render(evaluation, bom: output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom"))
-        default: report = FindingsText.render(evaluation, color: output == nil && CLI.stdoutIsTerminal)
+        let bom = output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom")
+        func render(_ e: Evaluation) -> String {
+            switch format {
+            case "json": return FindingsJSON.render(e, toolVersion: CLI.version, planInputs: planInputs)
+            case "html": return FindingsHTML.render(e, language: language)
+            case "csv": return FindingsCSV.render(e, bom: bom)
+            default: return FindingsText.render(e, color: output == nil && CLI.stdoutIsTerminal)
+            }
         }
-        if let output {
+        if let split = a.options["--split-by"] {
+            guard split == "agency" else { throw Arguments.UsageError(message: "--split-by takes `agency`") }
+            guard let dir = output else { throw Arguments.UsageError(message: "--split-by agency needs -o DIR (a folder for the per-agency reports)") }
+            let written = try writeHandouts(evaluation, to: dir, extension: format == "text" ? "txt" : format, render: render)
+            CLI.printError("wrote \(written) report(s), one per agency, in \(dir)")
+        } else if let output {
+            let report = render(evaluation)
             do { try OutputFile.write(report, to: output) } catch {
                 CLI.printError("tuanthu eval: cannot write \(output): \(error.localizedDescription)")
                 return 2
             }
         } else {
-            FileHandle.standardOutput.write(Data(report.utf8))
+            FileHandle.standardOutput.write(Data(render(evaluation).utf8))
         }
         if !data.errors.isEmpty { return 2 }
         return evaluation.findings.contains { $0.status.fails } ? 1 : 0
+    }
+
+    /// One report per agency (the findings it must explain, "giải trình"); co-owned findings go to each co-owner.
+    static func writeHandouts(_ e: Evaluation, to dir: String, extension ext: String, render: (Evaluation) -> String) throws -> Int {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var agencies: [String] = []
+        for f in e.findings { for a in f.agency.split(separator: "+").map(String.init) where !agencies.contains(a) { agencies.append(a) } }
+        for agency in agencies.sorted() {
+            var part = e
+            part.findings = e.findings.filter { $0.agency == agency || $0.agency.split(separator: "+").contains { String($0) == agency } }
+            let name = agency.map { $0 == "/" || $0 == "\\" ? "_" : $0 }
+            try OutputFile.write(render(part), to: (dir as NSString).appendingPathComponent(String(name) + "." + ext))
+        }
+        return agencies.count
     }
 
     /// Today's date in Vietnam (UTC+7), whatever the machine's time zone.

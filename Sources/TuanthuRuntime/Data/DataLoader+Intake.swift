@@ -67,7 +67,7 @@ extension DataLoader {
 
     /// Checks the obligation's requirement fits the table (reports for `report`, tasks for `deliver`).
     private mutating func obligation(_ r: DataRecord, plan: Int, id: String, table: Table) -> Obligation? {
-        guard let o = directory.plans[plan].obligations.first(where: { $0.id == id }) else { return nil }
+        guard let o = directory.obligations[plan][id] else { return nil }
         let fits: Bool
         switch (o.requirement, table) {
         case (.report, .reports), (.deliver, .tasks), (.report, .extensions), (.deliver, .extensions): fits = true

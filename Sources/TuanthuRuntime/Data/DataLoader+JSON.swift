@@ -46,7 +46,7 @@ extension DataLoader {
                     let text: String
                     switch f.value.value {
                     case .string(let s): text = s.trimmingCharacters(in: .whitespaces)
-                    case .number(let n): text = n
+                    case .number(let n): text = Self.numberText(n, locale: options.numberLocale)
                     case .bool(let b): text = b ? "yes" : "no"
                     case .null: text = ""
                     case .object, .array:
@@ -68,5 +68,36 @@ extension DataLoader {
                 intake(record, table: table)
             }
         }
+    }
+
+    /// A JSON number as the text the value parser expects: exponents expanded exactly (`2.05e1` is `20.5`), and
+    /// under `--number-locale vi` the decimal point written as `,`, since a JSON number is never locale-formatted.
+    static func numberText(_ number: String, locale: NumberLocale) -> String {
+        let plain = plainDecimal(number)
+        return locale == .vietnamese ? plain.replacingOccurrences(of: ".", with: ",") : plain
+    }
+
+    /// A JSON number as a plain decimal, exactly: `2.05e1` becomes `20.5`, `1E-3` becomes `0.001`. Numbers
+    /// without an exponent, and exponents too large to expand sensibly, are returned unchanged.
+    static func plainDecimal(_ number: String) -> String {
+        guard let e = number.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(number[number.index(after: e)...]),
+              abs(exponent) <= 1000 else { return number }
+        var mantissa = Substring(number[..<e])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        var point = parts[0].count + exponent
+        if point < 0 {
+            digits = String(repeating: "0", count: -point) + digits
+            point = 0
+        }
+        if point > digits.count { digits += String(repeating: "0", count: point - digits.count) }
+        var whole = String(digits.prefix(point).drop { $0 == "0" })
+        if whole.isEmpty { whole = "0" }
+        let fraction = String(digits.dropFirst(point).reversed().drop { $0 == "0" }.reversed())
+        var text = fraction.isEmpty ? whole : whole + "." + fraction
+        if negative, text != "0" { text = "-" + text }
+        return text
     }
 }

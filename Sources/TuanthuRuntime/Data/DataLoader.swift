@@ -116,13 +116,14 @@ public struct DataLoader {
 
     mutating func loadCSV(_ path: String, table: Table) {
         let file = addFile(path)
-        let reader: CSVReader
+        var reader: CSVReader
         do {
             reader = try CSVReader(path: path)
         } catch {
-            self.error(file, error.line, error.column, .unreadableFile(detail: error.message))
+            self.error(file, error.line, error.column, error.kind == .utf16 ? .invalidEncoding(detail: error.message) : .unreadableFile(detail: error.message))
             return
         }
+        var sniffed = false
         var header: [String]?
         var index: [String: Int] = [:]
         while true {
@@ -130,6 +131,24 @@ public struct DataLoader {
             do {
                 record = try reader.next()
             } catch {
+                if error.kind == .invalidUTF8, !sniffed {
+                    // A legacy Vietnamese encoding fails on every row: detect it once, convert or advise.
+                    sniffed = true
+                    let raw = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+                    switch LegacyEncoding.detect(raw) {
+                    case .windows1258?:
+                        warning(file, 1, 1, .convertedEncoding(detail: LegacyEncoding.windows1258.advice(path: path)))
+                        reader = CSVReader(bytes: LegacyEncoding.decodeWindows1258(raw))
+                        header = nil
+                        index = [:]
+                        continue
+                    case .tcvn3?:
+                        self.error(file, error.line, error.column, .invalidEncoding(detail: LegacyEncoding.tcvn3.advice(path: path)))
+                        return
+                    case nil:
+                        break
+                    }
+                }
                 let message: Message = error.kind == .utf16 || error.kind == .invalidUTF8 ? .invalidEncoding(detail: error.message) : .csvSyntax(detail: error.message)
                 self.error(file, error.line, error.column, message)
                 if error.kind == .utf16 || error.kind == .ioError { return }

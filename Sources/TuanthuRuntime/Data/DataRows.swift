@@ -17,9 +17,9 @@ public enum Table: String, Sendable, CaseIterable {
 
     var optional: [String] {
         switch self {
-        case .observations: return ["agency", "source", "plan"]
-        case .reports: return ["document", "replaces", "plan"]
-        case .tasks: return ["period", "date", "document", "plan"]
+        case .observations: return ["agency", "source", "plan", "due", "wording"]
+        case .reports: return ["document", "replaces", "plan", "due", "wording"]
+        case .tasks: return ["period", "date", "document", "plan", "due", "wording"]
         case .events: return ["document", "plan"]
         case .extensions: return ["period", "document", "plan"]
         }

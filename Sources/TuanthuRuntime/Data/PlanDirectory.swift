@@ -10,6 +10,8 @@ struct PlanDirectory {
     private var planByID: [String: Int] = [:]
     /// Folded names of each plan's agencies, for "did you mean".
     private var agencyNames: [[String]] = []
+    /// Each plan's obligations by identifier.
+    private(set) var obligations: [[String: Obligation]] = []
 
     init(_ plans: [CheckedPlan]) {
         self.plans = plans
@@ -19,6 +21,7 @@ struct PlanDirectory {
             for id in p.indicators.keys { indicatorPlans[id, default: []].append(i) }
             for id in p.events.keys { eventPlans[id, default: []].append(i) }
             agencyNames.append(p.agencies.values.flatMap { [$0.id, $0.name] + $0.aliases }.sorted())
+            obligations.append(Dictionary(p.obligations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         }
     }
 

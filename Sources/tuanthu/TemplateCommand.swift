@@ -1,0 +1,56 @@
+import Foundation
+import TuanthuCore
+import TuanthuSemantics
+import TuanthuRuntime
+
+enum TemplateCommand {
+    static func run(_ args: [String]) throws -> Int32 {
+        let a = try Arguments(args, valued: ["--out", "--agency", "--from", "--until", "--lang"], flags: [])
+        guard let out = a.options["--out"] else { throw Arguments.UsageError(message: "--out DIR is required") }
+        func date(_ name: String) throws -> CivilDate? {
+            guard let t = a.options[name] else { return nil }
+            if let d = CivilDate.parse(utf8: t.utf8) ?? CivilDate.parseDayMonthYear(utf8: t.utf8) { return d }
+            if let p = Period.parse(utf8: t.utf8) { return name == "--from" ? p.firstDay : p.lastDay }
+            throw Arguments.UsageError(message: "\(name) ‘\(t)’ is not a date (write 2025-12-31, 2025-12 or 2025)")
+        }
+        let from = try date("--from")
+        let today = EvalCommand.todayInVietnam()
+        let until = try date("--until") ?? Period.year(today.year).lastDay
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional)) else { return 2 }
+        var agency = a.options["--agency"]
+        if let text = agency {
+            guard let id = checked.plans.lazy.compactMap({ $0.agencyID(for: text) }).first else {
+                let all = checked.plans.flatMap { $0.agencies.keys }
+                var msg = "tuanthu template: unknown agency ‘\(text)’"
+                if let s = Suggestion.closest(to: text, among: Set(all).sorted()) { msg += "; did you mean ‘\(s)’?" }
+                CLI.printError(msg)
+                return 2
+            }
+            agency = id
+        }
+        let sheets = TemplateBuilder(plans: checked.plans, from: from, until: until).sheets(agency: agency)
+        if sheets.isEmpty {
+            CLI.printError("tuanthu template: nothing is owed in that window" + (agency.map { " by \($0)" } ?? ""))
+            return 0
+        }
+        let fm = FileManager.default
+        var agencies: [String] = []
+        for sheet in sheets {
+            let dir = (out as NSString).appendingPathComponent(sheet.agency)
+            do {
+                try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                try OutputFile.write(TemplateBuilder.csv(sheet), to: (dir as NSString).appendingPathComponent("\(sheet.table.rawValue).csv"))
+                if agencies.last != sheet.agency {
+                    agencies.append(sheet.agency)
+                    try OutputFile.write(TemplateBuilder.readme(agency: sheet.agency, from: from, until: until),
+                                         to: (dir as NSString).appendingPathComponent("HUONG-DAN.md"))
+                }
+            } catch {
+                CLI.printError("tuanthu template: cannot write in \(dir): \(error.localizedDescription)")
+                return 2
+            }
+        }
+        CLI.printError("wrote \(sheets.count) sheet(s) for \(agencies.count) agenc\(agencies.count == 1 ? "y" : "ies") in \(out)")
+        return 0
+    }
+}
