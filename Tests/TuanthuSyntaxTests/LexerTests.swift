@@ -137,10 +137,9 @@ struct LexerTests {
         #expect(a.tokens[2].value == "Sở_TC")
     }
 
-    @Test func columnsCountUnicodeScalars() {
+    @Test func columnsCountUnicodeScalars() throws {
         let r = lex("agency STC \"Sở Tài chính\" alias X")
-        let alias = try? #require(r.tokens.first { $0.value == "alias" })
-        guard let alias else { return }
+        let alias = try #require(r.tokens.first(where: { $0.value == "alias" }))
         #expect(r.file.position(of: alias.span.start) == (1, 27))
         let second = lex("// Sở\n  đầu_tư")
         #expect(second.file.position(of: second.tokens[0].span.start) == (2, 3))
