@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+import TuanthuCore
+import TuanthuRuntime
+import TuanthuSemantics
+
+/// Builds plans and data folders from strings in a fresh temporary directory and evaluates them, so a
+/// semantic test is a few lines: plan text, CSV text, as-of, expected findings.
+enum Harness {
+    /// A plan header with three agencies; obligations are appended below it.
+    static func header(issued: String = "2025-02-14", id: String = "T/KH", extra: String = "") -> String {
+        """
+        plan "\(id)" {
+          title  "Kế hoạch thử"
+          issuer "UBND tỉnh"
+          issued \(issued)
+        \(extra)}
+
+        agency SKHCN "Sở Khoa học và Công nghệ" alias "Sở KH&CN"
+        agency STC   "Sở Tài chính"
+        agency SNV   "Sở Nội vụ"
+
+        """
+    }
+
+    /// One obligation `o` owned by `owner` with the given requirement lines.
+    static func plan(_ body: String, owner: String = "STC", declarations: String = "", issued: String = "2025-02-14") -> String {
+        header(issued: issued) + declarations + "\n" + """
+        obligation o "Nghĩa vụ thử" {
+          owner \(owner)
+          \(body)
+          cite "Mục I"
+        }
+
+        """
+    }
+
+    struct Run {
+        var evaluation: Evaluation
+        var data: DataSet
+        var directory: URL
+    }
+
+    struct CompileError: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func scratch() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-eval-\(UUID().uuidString)", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `files` (paths relative to the scratch folder; data files under `data/`) and evaluates.
+    static func run(plans: [String: String], data: [String: String], asOf: String,
+                    locale: NumberLocale = .plain) throws -> Run {
+        let dir = scratch()
+        let fm = FileManager.default
+        var planPaths: [String] = []
+        for (name, text) in plans.sorted(by: { $0.key < $1.key }) {
+            let url = dir.appendingPathComponent(name)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+            planPaths.append(url.path)
+        }
+        for (name, text) in data {
+            let url = dir.appendingPathComponent("data").appendingPathComponent(name)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        var checker = Checker()
+        let checked = checker.run(files: planPaths)
+        if checked.hasErrors {
+            let errors = checked.diagnostics.filter { $0.severity == .error }
+            throw CompileError(description: errors.map { "\(Catalogue.text($0.message)) at \($0.span)" }.joined(separator: "\n"))
+        }
+        var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
+        let set = loader.load(directory: dir.appendingPathComponent("data").path)
+        guard let day = CivilDate.parse(utf8: asOf.utf8) else { throw CompileError(description: "bad as-of \(asOf)") }
+        let evaluation = Evaluator.evaluate(plans: checked.plans, data: set, asOf: day, sources: checked.sources)
+        return Run(evaluation: evaluation, data: set, directory: dir)
+    }
+
+    /// One plan file `t.plan` and data files.
+    static func run(_ plan: String, _ data: [String: String] = [:], asOf: String, locale: NumberLocale = .plain) throws -> Run {
+        try run(plans: ["t.plan": plan], data: data, asOf: asOf, locale: locale)
+    }
+
+    /// `reports.csv` with the given `obligation,agency,period,submitted` lines.
+    static func reports(_ lines: String...) -> [String: String] {
+        ["reports.csv": "obligation,agency,period,submitted\n" + lines.map { $0 + "\n" }.joined()]
+    }
+
+    static func tasks(_ lines: String...) -> [String: String] {
+        ["tasks.csv": "obligation,agency,period,status,date\n" + lines.map { $0 + "\n" }.joined()]
+    }
+
+    static func observations(_ lines: String...) -> [String: String] {
+        ["observations.csv": "indicator,period,value,agency\n" + lines.map { $0 + "\n" }.joined()]
+    }
+
+    static func events(_ lines: String...) -> [String: String] {
+        ["events.csv": "event,date\n" + lines.map { $0 + "\n" }.joined()]
+    }
+}
+
+extension Finding {
+    /// `AGENCY PERIOD STATUS due=DUE [+N]`, the shape the tables compare against.
+    var brief: String {
+        var s = "\(agency) \(period?.description ?? "-") \(status.rawValue) due=\(due?.description ?? "-")"
+        if let d = daysLate { s += " +\(d)" }
+        return s
+    }
+}
+
+extension Harness.Run {
+    /// Findings of one obligation, briefly.
+    func briefs(_ obligation: String = "o") -> [String] {
+        evaluation.findings.filter { $0.obligation == obligation }.map(\.brief)
+    }
+
+    func finding(_ obligation: String = "o", period: String? = nil, agency: String? = nil) -> Finding? {
+        evaluation.findings.first { f in
+            f.obligation == obligation && (period == nil || f.period?.description == period) && (agency == nil || f.agency == agency)
+        }
+    }
+
+    /// `file-name:line:column code` for each data error, file names without their folder.
+    var errors: [String] {
+        data.errors.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column) \($0.code.rawValue)" }
+    }
+
+    var rows: RowCounts { evaluation.rows }
+
+    var rowSummary: String {
+        let r = evaluation.rows
+        return "evidence \(r.evidence), set aside \(r.setAside), superseded \(r.superseded), unused \(r.unused), blank \(r.blank)"
+    }
+}
+
+extension String {
+    /// The last path component.
+    var fileName: String { String(split(separator: "/").last ?? "") }
+}
