@@ -21,6 +21,7 @@ let package = Package(
         .testTarget(name: "TuanthuSemanticsTests", dependencies: ["TuanthuCore", "TuanthuSyntax", "TuanthuSemantics", "TuanthuReport"]),
         .testTarget(name: "TuanthuRuntimeTests", dependencies: ["TuanthuCore", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
         .testTarget(name: "CLITests", dependencies: ["tuanthu"]),
+        .testTarget(name: "TuanthuReportTests", dependencies: ["TuanthuCore", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
     ],
     swiftLanguageModes: [.v6]
 )
