@@ -2,41 +2,42 @@
 /// catalogue (`Catalogue`), so adding a language is a table, not a rewrite.
 public enum Message: Sendable, Hashable {
     // E0xx syntax
-    case invalidEncoding(detail: String)                 // E001
+    case invalidEncoding(detail: Phrase)                 // E001
     case unexpectedCharacter(String)                     // E002
     case unterminatedString                              // E003
     case invalidEscape(String)                           // E004
-    case malformedLiteral(text: String, reason: String)  // E005
-    case expected(what: String, found: String)           // E006
-    case unknownKeyword(found: String, context: String)  // E007
+    case malformedLiteral(text: String, problem: LiteralProblem) // E005
+    case expected(what: Phrase, found: Found)            // E006
+    case unknownKeyword(found: String, context: KeywordContext) // E007
     case nestingTooDeep(limit: Int)                      // E008
-    case tooLarge(what: String, limit: String)           // E009
+    case tooLarge(Limit)                                 // E009
     case duplicateField(field: String)                   // E010
-    case fieldNotAllowed(field: String, context: String) // E011
+    case fieldNotAllowed(field: String, context: FieldContext) // E011
     // E1xx names and types
-    case unknownName(kind: String, name: String)         // E101
+    case unknownName(kind: NameKind, name: String)       // E101
     case unknownParty(String)                            // E102
-    case duplicateName(kind: String, name: String)       // E103
+    case duplicateName(kind: NameKind, name: String)     // E103
     case useFileMissing(path: String)                    // E104
     case useCycle(path: String)                          // E105
-    case useNotRoster(path: String, found: String)       // E106
+    case useNotRoster(path: String, found: RosterContent) // E106
     case missingPlanBlock                                // E107
     case missingPlanField(field: String)                 // E108
     case requirementCount(obligation: String, count: Int) // E109
     case missingOwner(obligation: String)                // E110
     case groupCycle(group: String)                       // E111
     case selfSupersede(plan: String)                     // E112
-    case badMerge(agency: String, reason: String)        // E113
+    case badMerge(agency: String, problem: MergeProblem) // E113
     case morePlanBlocks                                  // E114
-    case wrongKindOfName(name: String, expected: String, actual: String) // E115
-    case testRowMismatch(name: String, reason: String)   // E116
-    case unitMismatch(left: String, right: String, op: String)  // E120
+    case wrongKindOfName(name: String, expected: NameKind, actual: NameKind) // E115
+    case testRowMismatch(name: String, problem: TestRowProblem) // E116
+    case unitMismatch(left: UnitName, right: UnitName, op: Operation) // E120
+    case observedValueUnit(indicator: String, unit: UnitName) // E120 (a test row's value)
     case rankArithmetic                                  // E121
-    case yesnoMisuse(detail: String)                     // E122
-    case notInteger(unit: String, value: String)         // E123
+    case yesnoMisuse(YesNoProblem)                       // E122
+    case notInteger(unit: UnitName, value: String)       // E123
     case emptyRange(low: String, high: String)           // E124
     case percentAbove100(value: String, indicator: String) // E125
-    case ofNeedsPercent(found: String)                   // E126
+    case ofNeedsPercent(found: UnitName)                 // E126
     case notACondition(found: String)                    // E127
     case functionNeedsIndicator(function: String)        // E128
     // E2xx calendar and schedules
@@ -47,40 +48,40 @@ public enum Message: Sendable, Hashable {
     case invalidTime(String)                             // E205
     case unknownWeekday(String)                          // E206
     case rangeOrder(start: String, end: String)          // E207
-    case scheduleForm(detail: String)                    // E208
-    case periodKindNotAllowed(period: String, context: String) // E209
+    case scheduleForm(ScheduleProblem)                   // E208
+    case periodKindNotAllowed(period: String, context: PeriodContext) // E209
     // E3xx data
-    case csvSyntax(detail: String)                       // E301
-    case missingColumn(column: String, table: String)    // E302
+    case csvSyntax(detail: Phrase)                       // E301
+    case missingColumn(column: String, table: DataTable) // E302
     case badPeriod(String)                               // E303
     case badDate(String)                                 // E304
-    case badValue(value: String, unit: String, reason: String) // E305
+    case badValue(value: String, unit: UnitName, reason: Phrase) // E305
     case unknownObligationInData(String)                 // E306
     case unknownIndicatorInData(String)                  // E307
     case unknownEventInData(String)                      // E308
     case unknownAgencyInData(String)                     // E309
-    case conflictingDuplicate(what: String, first: String, firstLine: Int) // E310
+    case conflictingDuplicate(what: DuplicateKind, first: String, firstLine: Int) // E310
     case ambiguousPlan(name: String, candidates: [String]) // E311
     case unknownPlanInData(String)                       // E312
     case badStatus(String)                               // E313
     case emptyRequired(column: String)                   // E314
-    case unreadableFile(detail: String)                  // E315
-    case jsonSyntax(detail: String)                      // E316
+    case unreadableFile(detail: Phrase)                  // E315
+    case jsonSyntax(detail: Phrase)                      // E316
     case agencyColumnMisuse(indicator: String, perAgency: Bool) // E317
-    case wrongTableForObligation(obligation: String, table: String, kind: String) // E318
+    case wrongTableForObligation(obligation: String, table: String, kind: RequirementKind) // E318
     // W0xx lints
     case missingCite(obligation: String)                 // W001
     case mergedParty(agency: String, successor: String, date: String) // W002
     case dissolvedParty(agency: String, date: String)    // W003
-    case unused(kind: String, name: String)              // W004
+    case unused(kind: NameKind, name: String)            // W004
     case lateDayOfMonth(day: Int)                        // W005
     case weakerLaterTarget(indicator: String, earlier: String) // W006
     case citeMismatch(number: String, line: Int)         // W007
     case sourceUnreadable(path: String)                  // W008 (note)
     case citeLineOutOfRange(line: Int, lines: Int)       // W009
-    case unknownColumn(column: String, table: String)    // W010
+    case unknownColumn(column: String, table: DataTable) // W010
     case tooManyDiagnostics(shown: Int, total: Int)      // W011
-    case convertedEncoding(detail: String)               // W012
+    case convertedEncoding(detail: Phrase)               // W012
 
     public var code: DiagnosticCode {
         switch self {
@@ -111,7 +112,7 @@ public enum Message: Sendable, Hashable {
         case .morePlanBlocks: return .E114
         case .wrongKindOfName: return .E115
         case .testRowMismatch: return .E116
-        case .unitMismatch: return .E120
+        case .unitMismatch, .observedValueUnit: return .E120
         case .rankArithmetic: return .E121
         case .yesnoMisuse: return .E122
         case .notInteger: return .E123
@@ -166,7 +167,7 @@ public enum Message: Sendable, Hashable {
 /// A secondary message: where something was first defined, a hint, the candidates considered.
 public enum NoteMessage: Sendable, Hashable {
     case firstDefined(name: String)
-    case help(String)
+    case help(Phrase)
     case candidates([String])
     case usedFrom(path: String)
     case mergedInto(agency: String, successor: String, date: String)

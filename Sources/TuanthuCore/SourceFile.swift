@@ -25,6 +25,7 @@ public struct SourceFile: Sendable, Hashable {
         if raw.count >= 2, (raw[0] == 0xFF && raw[1] == 0xFE) || (raw[0] == 0xFE && raw[1] == 0xFF) {
             return .failure(.utf16)
         }
+        if looksLikeUTF16(raw.prefix(4096)) { return .failure(.utf16) }
         var body = raw[...]
         if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { body = raw[3...] }
         if let bad = UTF8Validation.firstInvalidOffset(body) {
@@ -34,6 +35,18 @@ public struct SourceFile: Sendable, Hashable {
         if !body.contains(where: { $0 >= 0x80 }) { return .success(Array(body)) }
         let text = String(decoding: body, as: UTF8.self)
         return .success(Array(text.precomposedStringWithCanonicalMapping.utf8))
+    }
+
+    /// UTF-16 without a byte order mark: ASCII text leaves a zero byte in every other position (plan
+    /// text never holds a zero byte).
+    static func looksLikeUTF16(_ sample: ArraySlice<UInt8>) -> Bool {
+        guard sample.count >= 4 else { return false }
+        var evenZeros = 0, oddZeros = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        return (oddZeros * 2 >= pairs && evenZeros * 10 < pairs) || (evenZeros * 2 >= pairs && oddZeros * 10 < pairs)
     }
 
     /// 1-based line and column (column counted in Unicode scalars) of a byte offset.

@@ -15,7 +15,7 @@ public struct DiagnosticRenderer {
     func message(_ d: Diagnostic) -> String { Catalogue.text(d.message, language) }
 
     func suggestionLine(_ d: Diagnostic) -> String? {
-        d.suggestion.map { "did you mean ‘\($0)’?" }
+        d.suggestion.map { Catalogue.ui(.didYouMean($0), language) }
     }
 
     /// file:line:column: severity[CODE]: message, the source line, a caret line, then notes and help.
@@ -26,7 +26,8 @@ public struct DiagnosticRenderer {
     }
 
     public func text(_ d: Diagnostic) -> String {
-        let sev = d.severity.rawValue
+        let sev = Catalogue.ui(.severity(d.severity), language)
+        let note = Catalogue.ui(.noteLabel, language), help = Catalogue.ui(.helpLabel, language)
         let head = color ? (d.severity == .error ? "\u{1B}[1;31m\(sev)\u{1B}[0m" : d.severity == .warning ? "\u{1B}[1;33m\(sev)\u{1B}[0m" : "\u{1B}[1;36m\(sev)\u{1B}[0m") : sev
         var out = ""
         if let loc = sources.location(d.span) {
@@ -37,14 +38,14 @@ public struct DiagnosticRenderer {
         }
         for n in d.notes {
             if let s = n.span, let loc = sources.location(s) {
-                out += "  = note: \(loc.file):\(loc.line):\(loc.column): \(Catalogue.text(n.message, language))\n"
+                out += "  = \(note): \(loc.file):\(loc.line):\(loc.column): \(Catalogue.text(n.message, language))\n"
                 out += snippet(s, loc: loc)
             } else {
-                out += "  = note: \(Catalogue.text(n.message, language))\n"
+                out += "  = \(note): \(Catalogue.text(n.message, language))\n"
             }
         }
-        if let s = suggestionLine(d) { out += "  = help: \(s)\n" }
-        if let h = Catalogue.help(d.message, language) { out += "  = help: \(h)\n" }
+        if let s = suggestionLine(d) { out += "  = \(help): \(s)\n" }
+        if let h = Catalogue.help(d.message, language) { out += "  = \(help): \(h)\n" }
         return out
     }
 
@@ -63,7 +64,7 @@ public struct DiagnosticRenderer {
         return "\(pad) |\n\(gutter) | \(lineText)\n\(pad) | \(prefix)\(marks)\n"
     }
 
-    /// `{"diagnostics":[…]}` as SPEC 8 describes.
+    /// `{"diagnostics":[…]}` as SPEC 8 describes: keys, codes and severities are the same in every language.
     public func json(_ diagnostics: [Diagnostic]) -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -85,7 +86,7 @@ public struct DiagnosticRenderer {
                 if let s = n.span, let l = sources.location(s) { text = "\(l.file):\(l.line):\(l.column): " + text }
                 w.string(nil, text)
             }
-            if let h = Catalogue.help(d.message, language) { w.string(nil, "help: " + h) }
+            if let h = Catalogue.help(d.message, language) { w.string(nil, Catalogue.ui(.helpLabel, language) + ": " + h) }
             w.endArray()
             if let s = d.suggestion { w.string("suggestion", s) }
             w.endObject()

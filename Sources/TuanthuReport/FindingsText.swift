@@ -3,63 +3,69 @@ import TuanthuRuntime
 
 /// The readable report: a summary by status and by agency, the problems, then a table of every finding.
 public enum FindingsText {
-    public static func render(_ e: Evaluation, color: Bool) -> String {
+    /// The report in `language`: labels, status names and dates (20/3/2025 in Vietnamese) follow it.
+    public static func render(_ e: Evaluation, color: Bool, language: Language = .en) -> String {
+        let l = language
+        func ui(_ t: UIText) -> String { Catalogue.ui(t, l) }
+        func date(_ d: CivilDate) -> String { Catalogue.date(d, l) }
+        func due(_ d: Deadline) -> String { l == .vi ? Catalogue.date(d.day, l) + (d.time.map { " \($0)" } ?? "") : d.description }
         var out = ""
-        let planNames = e.plans.map { $0.id + ($0.supersededBy.map { " (superseded by \($0))" } ?? "") }
-        out += "tuanthu — compliance as of \(e.asOf)\n"
-        out += "plans: \(planNames.joined(separator: ", "))\n\n"
-        out += "Summary: " + e.summary.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ") + "\n"
-        out += "Rows: \(e.rows.evidence) used as evidence, \(e.rows.setAside) set aside (dated after \(e.asOf)), "
-        out += "\(e.rows.superseded) superseded, \(e.rows.unused) unused" + (e.rows.blank > 0 ? ", \(e.rows.blank) blank skipped" : "") + "\n"
-        if !e.dataErrors.isEmpty { out += "Data errors: \(e.dataErrors.count) row(s) could not be read (listed at the end)\n" }
+        let planNames = e.plans.map { $0.id + ($0.supersededBy.map { ui(.supersededBy($0)) } ?? "") }
+        out += ui(.complianceAsOf(date(e.asOf))) + "\n"
+        out += ui(.plansLine(planNames.joined(separator: ", "))) + "\n\n"
+        out += ui(.summaryLabel) + e.summary.map { "\(Catalogue.status($0.0.rawValue, l)) \($0.1)" }.joined(separator: ", ") + "\n"
+        out += ui(.rowsLine(evidence: e.rows.evidence, setAside: e.rows.setAside, asOf: date(e.asOf), superseded: e.rows.superseded,
+                            unused: e.rows.unused, blank: e.rows.blank)) + "\n"
+        if !e.dataErrors.isEmpty { out += ui(.dataErrorsSummary(e.dataErrors.count)) + "\n" }
         // By agency
         var agencies: [String: [Status: Int]] = [:]
         for f in e.findings { agencies[f.agency, default: [:]][f.status, default: 0] += 1 }
         if !agencies.isEmpty {
-            out += "\nBy agency:\n"
+            out += "\n" + ui(.byAgency) + "\n"
             let width = max(6, agencies.keys.map(\.count).max() ?? 6)
             for a in agencies.keys.sorted() {
-                let counts = Status.allCases.compactMap { s in agencies[a]?[s].map { "\(s.rawValue) \($0)" } }
+                let counts = Status.allCases.compactMap { s in agencies[a]?[s].map { "\(Catalogue.status(s.rawValue, l)) \($0)" } }
                 out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + counts.joined(separator: ", ") + "\n"
             }
         }
         let problems = e.findings.filter { $0.status.isProblem }
         if !problems.isEmpty {
-            out += "\nProblems (\(problems.count)):\n"
+            out += "\n" + ui(.problems(problems.count)) + "\n"
             for f in problems {
-                var line = "  \(paint(f.status, color)) \(f.agency) \(f.obligation)"
+                var line = "  \(paint(f.status, color, l)) \(f.agency) \(f.obligation)"
                 if let p = f.period { line += " \(p)" }
-                if let d = f.due { line += " — due \(d)" }
-                if let n = f.daysLate { line += ", \(n) day\(n == 1 ? "" : "s") late" }
+                if let d = f.due { line += " — " + ui(.due(due(d))) }
+                if let n = f.daysLate { line += ", " + ui(.daysLate(n)) }
                 line += " — \(f.actual)"
-                line += "\n      \(f.location.file):\(f.location.line) expected: \(f.expected)"
+                line += "\n      \(f.location.file):\(f.location.line) \(ui(.expectedLabel)): \(f.expected)"
                 if !f.cite.isEmpty { line += " [\(f.cite)]" }
-                if !f.evidence.isEmpty { line += "\n      data: " + f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ", ") }
+                if !f.evidence.isEmpty { line += "\n      \(ui(.dataLabel)): " + f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ", ") }
                 out += line + "\n"
             }
         }
-        out += "\nAll findings (\(e.findings.count)):\n"
+        out += "\n" + ui(.allFindings(e.findings.count)) + "\n"
         let rows = e.findings.map { f in
-            [f.plan, f.obligation, f.agency, f.period?.description ?? "-", f.status.rawValue, f.due?.description ?? "-", f.actual]
+            [f.plan, f.obligation, f.agency, f.period?.description ?? "-", Catalogue.status(f.status.rawValue, l), f.due.map(due) ?? "-", f.actual]
         }
-        out += table(header: ["plan", "obligation", "agency", "period", "status", "due", "found"], rows: rows, colorStatus: color ? 4 : nil)
+        out += table(header: ReportColumn.allCases.map { ui(.column($0)) }, rows: rows, colorStatus: color ? 4 : nil, language: l)
         if !e.untracked.isEmpty {
-            out += "\nNot checkable (untracked, \(e.untracked.count)):\n"
+            out += "\n" + ui(.notCheckable(e.untracked.count)) + "\n"
             for u in e.untracked { out += "  \(u.plan) \(u.obligation): \(u.reason)\n" }
         }
         if !e.dataErrors.isEmpty {
-            out += "\nData errors (\(e.dataErrors.count)):\n"
+            out += "\n" + ui(.dataErrors(e.dataErrors.count)) + "\n"
             for d in e.dataErrors {
-                var m = "  \(d.file):\(d.line):\(d.column): \(d.code.rawValue): \(Catalogue.text(d.message))"
-                if let s = d.suggestion { m += " (did you mean ‘\(s)’?)" }
+                var m = "  \(d.file):\(d.line):\(d.column): \(d.code.rawValue): \(Catalogue.text(d.message, l))"
+                if let s = d.suggestion { m += " (\(ui(.didYouMean(s))))" }
                 out += m + "\n"
             }
         }
         return out
     }
 
-    static func paint(_ s: Status, _ color: Bool) -> String {
-        guard color else { return s.rawValue }
+    static func paint(_ s: Status, _ color: Bool, _ language: Language) -> String {
+        let name = Catalogue.status(s.rawValue, language)
+        guard color else { return name }
         let code: String
         switch s {
         case .met: code = "32"
@@ -68,17 +74,19 @@ public enum FindingsText {
         case .noData: code = "35"
         case .pending, .waiting: code = "36"
         }
-        return "\u{1B}[\(code)m\(s.rawValue)\u{1B}[0m"
+        return "\u{1B}[\(code)m\(name)\u{1B}[0m"
     }
 
-    static func table(header: [String], rows: [[String]], colorStatus: Int?) -> String {
+    static func table(header: [String], rows: [[String]], colorStatus: Int?, language: Language) -> String {
         var widths = header.map(\.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count - 1 { widths[i] = max(widths[i], c.count) } }
         func line(_ cells: [String], paint: Bool) -> String {
             var parts: [String] = []
             for (i, c) in cells.enumerated() {
                 var cell = i < cells.count - 1 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c
-                if paint, i == colorStatus, let s = Status(rawValue: c) { cell = FindingsText.paint(s, true) + String(repeating: " ", count: max(0, widths[i] - c.count)) }
+                if paint, i == colorStatus, let s = Status.allCases.first(where: { Catalogue.status($0.rawValue, language) == c }) {
+                    cell = FindingsText.paint(s, true, language) + String(repeating: " ", count: max(0, widths[i] - c.count))
+                }
                 parts.append(cell)
             }
             return "  " + parts.joined(separator: "  ") + "\n"

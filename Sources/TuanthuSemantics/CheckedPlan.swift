@@ -3,6 +3,9 @@ import TuanthuCore
 /// The unit of an indicator or of a value in a condition.
 public enum Unit: String, Sendable, Hashable {
     case percent, count, number, money, rank, yesno
+
+    /// The unit as messages name it.
+    public var name: UnitName { UnitName(rawValue: rawValue) ?? .number }
 }
 
 /// An agency after resolution, with its administrative history.

@@ -11,10 +11,10 @@ extension Checker {
     }
 
     /// A calendar literal that must be a single day.
-    mutating func date(_ c: CalendarLiteral, role: String) -> CivilDate? {
+    mutating func date(_ c: CalendarLiteral, role: PeriodContext) -> CivilDate? {
         guard let p = period(c) else { return nil }
         if case .day(let d) = p { return d }
-        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: "as \(role); write a full date like 2025-03-01"), at: c.span))
+        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: role), at: c.span))
         return nil
     }
 
@@ -28,7 +28,7 @@ extension Checker {
     mutating func year(_ c: CalendarLiteral) -> Int? {
         guard let p = period(c) else { return nil }
         if case .year(let y) = p { return y }
-        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: "here; a year like 2030 is expected"), at: c.span))
+        report(Diagnostic(.periodKindNotAllowed(period: c.text, context: .yearExpected), at: c.span))
         return nil
     }
 
@@ -60,7 +60,7 @@ extension Checker {
             if d.value < 1 || d.value > 31 {
                 report(Diagnostic(.dayOutOfRange(d.value), at: d.span)); ok = false
             } else if grain == .week {
-                report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ gives a day of the month, but a `weekly` report needs a weekday, e.g. weekly before thursday 10:00"), at: d.span)); ok = false
+                report(Diagnostic(.scheduleForm(.dayInWeekly(written: written(s))), at: d.span)); ok = false
             } else {
                 rule = .dayOfMonth(d.value)
                 if d.value >= 29 { lateDayLint(day: d.value, month: s.month, grain: grain, span: d.span) }
@@ -73,7 +73,7 @@ extension Checker {
             var time: ClockTime?
             if let t { time = clock(t); if time == nil { ok = false } }
             if grain != .week {
-                report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ names a weekday, which only a `weekly` report can use; write `day N` for a \(s.frequency.rawValue) report"), at: w.span)); ok = false
+                report(Diagnostic(.scheduleForm(.weekdayNotWeekly(written: written(s), frequency: s.frequency.rawValue)), at: w.span)); ok = false
             }
             rule = .weekday(wd, time)
         }
@@ -87,11 +87,11 @@ extension Checker {
             month = .number(n.value)
         }
         if month != nil, grain == .month || grain == .week {
-            report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’ picks a month, which only quarterly, half-yearly and yearly reports can do"), at: s.monthSpan ?? s.span))
+            report(Diagnostic(.scheduleForm(.monthPickNotAllowed(written: written(s))), at: s.monthSpan ?? s.span))
             ok = false
         }
         if case .number(let n)? = s.month, grain != .year {
-            report(Diagnostic(.scheduleForm(detail: "‘\(written(s))’: `of month \(n.value)` applies to yearly reports; write `of last month` or `of first month`"), at: s.monthSpan ?? s.span))
+            report(Diagnostic(.scheduleForm(.monthNumberNotYearly(written: written(s), month: n.value)), at: s.monthSpan ?? s.span))
             ok = false
         }
         guard ok else { return nil }

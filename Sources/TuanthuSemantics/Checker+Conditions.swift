@@ -10,11 +10,11 @@ enum ValueType: Equatable {
     /// `yes` or `no`.
     case yesNo(Bool)
 
-    var name: String {
+    var unitName: UnitName {
         switch self {
-        case .quantity(let u): return u == .percent ? "a percent" : u == .money ? "money" : u == .count ? "a count" : u == .rank ? "a rank" : u == .yesno ? "a yes/no value" : "a number"
-        case .bare: return "a number"
-        case .yesNo: return "yes/no"
+        case .quantity(let u): return u.name
+        case .bare: return .number
+        case .yesNo: return .yesNoLiteral
         }
     }
 }
@@ -47,8 +47,8 @@ extension Checker {
             guard let (vv, vt) = value(v, scope: &scope, indicators: &indicators),
                   let (lv, lt) = value(lo, scope: &scope, indicators: &indicators),
                   let (hv, ht) = value(hi, scope: &scope, indicators: &indicators) else { return nil }
-            guard let (v1, l1) = unify(vv, vt, lv, lt, lhsExpr: v, rhsExpr: lo, op: "compare"),
-                  let (_, h1) = unify(vv, vt, hv, ht, lhsExpr: v, rhsExpr: hi, op: "compare") else { return nil }
+            guard let (v1, l1) = unify(vv, vt, lv, lt, lhsExpr: v, rhsExpr: lo, op: .compare),
+                  let (_, h1) = unify(vv, vt, hv, ht, lhsExpr: v, rhsExpr: hi, op: .compare) else { return nil }
             if let a = constant(l1), let b = constant(h1), a > b {
                 report(Diagnostic(.emptyRange(low: text(lo), high: text(hi)), at: lo.span.to(hi.span)))
                 return nil
@@ -61,7 +61,7 @@ extension Checker {
             // A bare indicator is still the author's use of it; do not also call it unused.
             if case .name(let n) = stripParens(e), scope.kind(of: n.text) == .indicator { scope.used.insert(n.text) }
             report(Diagnostic(.notACondition(found: text(e)), at: e.span,
-                              notes: [DiagnosticNote(.help("write a comparison, e.g. kinh_te_so >= 25%, or tt_atttt = yes"))]))
+                              notes: [DiagnosticNote(.help(.writeAComparison))]))
             return nil
         }
     }
@@ -74,20 +74,20 @@ extension Checker {
         if case .yesNo(let y) = rt { yesSide = (y, lv, lt) } else if case .yesNo(let y) = lt { yesSide = (y, rv, rt) }
         if let side = yesSide {
             guard case .indicator(let id) = side.other, side.otherType == .quantity(.yesno) else {
-                report(Diagnostic(.yesnoMisuse(detail: "value yes/no can only be compared with a yes/no indicator"), at: span))
+                report(Diagnostic(.yesnoMisuse(.literalNeedsYesNoIndicator), at: span))
                 return nil
             }
             guard op == .eq || op == .ne else {
-                report(Diagnostic(.yesnoMisuse(detail: "can only be compared with = or !="), at: span))
+                report(Diagnostic(.yesnoMisuse(.onlyEqualOrNotEqual), at: span))
                 return nil
             }
             return .isYes(id, op == .eq ? side.yes : !side.yes)
         }
         if lt == .quantity(.yesno) || rt == .quantity(.yesno) {
-            report(Diagnostic(.yesnoMisuse(detail: "can only be compared with `= yes` or `= no`"), at: span))
+            report(Diagnostic(.yesnoMisuse(.onlyYesOrNo), at: span))
             return nil
         }
-        guard let (l1, r1) = unify(lv, lt, rv, rt, lhsExpr: l, rhsExpr: r, op: "compare") else { return nil }
+        guard let (l1, r1) = unify(lv, lt, rv, rt, lhsExpr: l, rhsExpr: r, op: .compare) else { return nil }
         guard percentCap(l, lt, r1, r), percentCap(r, rt, l1, l) else { return nil }
         return .compare(op, l1, r1)
     }
@@ -106,7 +106,7 @@ extension Checker {
 
     /// Makes two sides agree: a bare number takes the other side's unit (percent points for a percent;
     /// whole numbers for counts and ranks).
-    private mutating func unify(_ lv: Value, _ lt: ValueType, _ rv: Value, _ rt: ValueType, lhsExpr: Expr, rhsExpr: Expr, op: String) -> (Value, Value)? {
+    private mutating func unify(_ lv: Value, _ lt: ValueType, _ rv: Value, _ rt: ValueType, lhsExpr: Expr, rhsExpr: Expr, op: Operation) -> (Value, Value)? {
         switch (lt, rt) {
         case (.bare, .bare): return (lv, rv)
         case (.quantity(let u), .bare):
@@ -118,7 +118,7 @@ extension Checker {
         case (.quantity(let a), .quantity(let b)) where a == b:
             return (lv, rv)
         default:
-            report(Diagnostic(.unitMismatch(left: lt.name, right: rt.name, op: op), at: lhsExpr.span.to(rhsExpr.span)))
+            report(Diagnostic(.unitMismatch(left: lt.unitName, right: rt.unitName, op: op), at: lhsExpr.span.to(rhsExpr.span)))
             return nil
         }
     }
@@ -129,12 +129,12 @@ extension Checker {
             return .multiply(v, .constant(ExactNumber.percent(.one)))
         case .count, .rank:
             if let c = constant(v), !c.isInteger {
-                report(Diagnostic(.notInteger(unit: unit.rawValue, value: text(expr)), at: expr.span))
+                report(Diagnostic(.notInteger(unit: unit.name, value: text(expr)), at: expr.span))
                 return nil
             }
             return v
         case .yesno:
-            report(Diagnostic(.yesnoMisuse(detail: "can only be compared with `= yes` or `= no`"), at: expr.span))
+            report(Diagnostic(.yesnoMisuse(.onlyYesOrNo), at: expr.span))
             return nil
         default:
             return v
@@ -146,12 +146,12 @@ extension Checker {
         switch e {
         case .number(let digits, let span):
             guard case .success(let n) = ExactNumber.parse(Substring(digits)) else {
-                report(Diagnostic(.malformedLiteral(text: digits, reason: "not a number"), at: span)); return nil
+                report(Diagnostic(.malformedLiteral(text: digits, problem: .notANumber), at: span)); return nil
             }
             return (.constant(n), .bare)
         case .percent(let digits, let span):
             guard case .success(let n) = ExactNumber.parse(Substring(digits)) else {
-                report(Diagnostic(.malformedLiteral(text: digits + "%", reason: "not a number"), at: span)); return nil
+                report(Diagnostic(.malformedLiteral(text: digits + "%", problem: .notANumber), at: span)); return nil
             }
             return (.constant(ExactNumber.percent(n)), .quantity(.percent))
         case .yes: return (.constant(.one), .yesNo(true))
@@ -169,7 +169,7 @@ extension Checker {
             indicators.append(n.text)
             if f.text == "previous" { return (.previous(n.text), .quantity(unit)) }
             if unit == .rank || unit == .yesno {
-                report(Diagnostic(unit == .rank ? .rankArithmetic : .yesnoMisuse(detail: "has no growth"), at: e.span)); return nil
+                report(Diagnostic(unit == .rank ? .rankArithmetic : .yesnoMisuse(.noGrowth), at: e.span)); return nil
             }
             return (.growth(n.text), .quantity(.percent))
         case .negate(let inner, _):
@@ -180,7 +180,7 @@ extension Checker {
             guard let (pv, pt) = value(p, scope: &scope, indicators: &indicators),
                   let (xv, xt) = value(x, scope: &scope, indicators: &indicators) else { return nil }
             guard pt == .quantity(.percent) else {
-                report(Diagnostic(.ofNeedsPercent(found: pt.name), at: p.span)); return nil
+                report(Diagnostic(.ofNeedsPercent(found: pt.unitName), at: p.span)); return nil
             }
             guard noRankOrYesNo(xt, at: span) else { return nil }
             return (.multiply(pv, xv), xt)
@@ -190,14 +190,14 @@ extension Checker {
             guard noRankOrYesNo(at, at: span), noRankOrYesNo(bt, at: span) else { return nil }
             return arithmetic(op, av, at, bv, bt, a, b)
         default:
-            report(Diagnostic(.expected(what: "a value", found: "a condition"), at: e.span)); return nil
+            report(Diagnostic(.expected(what: .value, found: .condition), at: e.span)); return nil
         }
     }
 
     private mutating func arithmetic(_ op: ArithmeticOp, _ av: Value, _ at: ValueType, _ bv: Value, _ bt: ValueType, _ a: Expr, _ b: Expr) -> (Value, ValueType)? {
         switch op {
         case .add, .sub:
-            guard let (x, y) = unify(av, at, bv, bt, lhsExpr: a, rhsExpr: b, op: op == .add ? "add" : "subtract") else { return nil }
+            guard let (x, y) = unify(av, at, bv, bt, lhsExpr: a, rhsExpr: b, op: op == .add ? .add : .subtract) else { return nil }
             let t: ValueType = at == .bare ? bt : at
             return (op == .add ? .add(x, y) : .subtract(x, y), t)
         case .mul:
@@ -207,7 +207,7 @@ extension Checker {
             case (.quantity(.percent), .quantity(let u)): return (.multiply(av, bv), .quantity(u))
             case (.quantity(let u), .quantity(.percent)): return (.multiply(av, bv), .quantity(u))
             default:
-                report(Diagnostic(.unitMismatch(left: at.name, right: bt.name, op: "multiply"), at: a.span.to(b.span))); return nil
+                report(Diagnostic(.unitMismatch(left: at.unitName, right: bt.unitName, op: .multiply), at: a.span.to(b.span))); return nil
             }
         case .div:
             switch (at, bt) {
@@ -218,20 +218,20 @@ extension Checker {
             case (.quantity, .quantity), (.bare, .quantity):
                 return (.divide(av, bv), .quantity(.number))
             default:
-                report(Diagnostic(.unitMismatch(left: at.name, right: bt.name, op: "divide"), at: a.span.to(b.span))); return nil
+                report(Diagnostic(.unitMismatch(left: at.unitName, right: bt.unitName, op: .divide), at: a.span.to(b.span))); return nil
             }
         }
     }
 
     private mutating func noRankOrYesNo(_ t: ValueType, at span: Span) -> Bool {
         if t == .quantity(.rank) { report(Diagnostic(.rankArithmetic, at: span)); return false }
-        if t == .quantity(.yesno) || t.isYesNo { report(Diagnostic(.yesnoMisuse(detail: "cannot be used in arithmetic"), at: span)); return false }
+        if t == .quantity(.yesno) || t.isYesNo { report(Diagnostic(.yesnoMisuse(.noArithmetic), at: span)); return false }
         return true
     }
 
     private mutating func indicatorUnit(_ n: Name, scope: inout Scope) -> Unit? {
         guard scope.kind(of: n.text) == .indicator, let decl = scope.indicatorDecls.first(where: { $0.name.text == n.text }) else {
-            reportUnknown(n, kinds: [.indicator], kindName: "indicator", scope: scope)
+            reportUnknown(n, kinds: [.indicator], kindName: .indicator, scope: scope)
             return nil
         }
         scope.used.insert(n.text)

@@ -9,7 +9,7 @@ extension Checker {
             complete = false
         }
         var issued: CivilDate?
-        if let i = decl.issued { issued = date(i, role: "the issue date") }
+        if let i = decl.issued { issued = date(i, role: .issueDate) }
         for s in decl.supersedes where s.value == decl.number.value {
             report(Diagnostic(.selfSupersede(plan: s.value), at: s.span))
         }
@@ -93,7 +93,7 @@ extension Checker {
             }
         }
         if let u = o.until, let req = o.requirements.first, !isRecurring(req) {
-            report(Diagnostic(.fieldNotAllowed(field: "until", context: "on a one-off requirement; `until` bounds recurring ones (report, every year, ongoing)"), at: u.span))
+            report(Diagnostic(.fieldNotAllowed(field: "until", context: .untilOnOneOff), at: u.span))
         }
         let from = o.from.flatMap { startDate($0) }
         let until = o.until.flatMap { endDate($0) }
@@ -176,7 +176,7 @@ extension Checker {
             case .after(let e): timing = event(e, scope: &scope) ? .after(e.text) : nil
             case .within(let days, let e):
                 if days.value < 0 || days.value > 36_600 {
-                    report(Diagnostic(.tooLarge(what: "the number of days", limit: "36600"), at: days.span))
+                    report(Diagnostic(.tooLarge(.days(36600)), at: days.span))
                     timing = nil
                 } else {
                     timing = event(e, scope: &scope) ? .within(days: days.value, after: e.text) : nil
@@ -207,7 +207,7 @@ extension Checker {
     mutating func event(_ n: Name, scope: inout Scope) -> Bool {
         if n.text == "plan_issued" { return true }
         if scope.kind(of: n.text) == .event { scope.used.insert(n.text); return true }
-        reportUnknown(n, kinds: [.event], kindName: "event", scope: scope)
+        reportUnknown(n, kinds: [.event], kindName: .event, scope: scope)
         return false
     }
 

@@ -7,7 +7,7 @@ public let findingStatuses = ["met", "violated", "late", "overdue", "no_data", "
 extension Checker {
     mutating func checkTest(_ t: TestDecl, scope: inout Scope, obligations: [Obligation]) -> PlanTest? {
         var ok = true
-        let asOf = t.asOf.flatMap { date($0, role: "the test's as-of date") }
+        let asOf = t.asOf.flatMap { date($0, role: .testAsOf) }
         if t.asOf != nil, asOf == nil { ok = false }
         var rows: [CheckedTestRow] = []
         for row in t.rows {
@@ -27,7 +27,7 @@ extension Checker {
             var p: Period?
             if let c = e.period { p = period(c); if p == nil { good = false } }
             if !findingStatuses.contains(e.status.text) {
-                report(Diagnostic(.unknownName(kind: "status", name: e.status.text), at: e.status.span,
+                report(Diagnostic(.unknownName(kind: .status, name: e.status.text), at: e.status.span,
                                   suggestion: Suggestion.closest(to: e.status.text, among: findingStatuses)))
                 good = false
             }
@@ -42,7 +42,7 @@ extension Checker {
 
     private mutating func obligationName(_ n: Name, scope: inout Scope) -> Bool {
         if scope.kind(of: n.text) == .obligation { return true }
-        reportUnknown(n, kinds: [.obligation], kindName: "obligation", scope: scope)
+        reportUnknown(n, kinds: [.obligation], kindName: .obligation, scope: scope)
         return false
     }
 
@@ -50,7 +50,7 @@ extension Checker {
         switch resolveParty(p, scope: scope) {
         case .agency(let id): scope.used.insert(id); return id
         case .group(let g):
-            report(Diagnostic(.wrongKindOfName(name: g, expected: "one agency", actual: "a group"), at: p.span))
+            report(Diagnostic(.wrongKindOfName(name: g, expected: .oneAgency, actual: .group), at: p.span))
             return nil
         case .unknown: return nil
         }
@@ -60,12 +60,12 @@ extension Checker {
         switch row {
         case .submitted(let o, let a, let p, let on, let time, let span):
             var good = obligationName(o, scope: &scope)
-            if good, let why = rowMismatch(o, expected: "report", scope: scope) {
-                report(Diagnostic(.testRowMismatch(name: o.text, reason: why), at: o.span)); good = false
+            if good, let why = rowMismatch(o, expected: .report, scope: scope) {
+                report(Diagnostic(.testRowMismatch(name: o.text, problem: why), at: o.span)); good = false
             }
             let agency = agencyOnly(a, scope: &scope)
             let period = period(p)
-            let day = date(on, role: "a submission date")
+            let day = date(on, role: .submissionDate)
             var clockTime: ClockTime?
             if let time { clockTime = clock(time); if clockTime == nil { return nil } }
             guard good, let agency, let period, let day else { return nil }
@@ -78,11 +78,11 @@ extension Checker {
             if let a { agency = agencyOnly(a, scope: &scope); if agency == nil { return nil } }
             let perAgency = scope.indicatorDecls.first { $0.name.text == i.text }?.perAgency ?? false
             if perAgency, a == nil {
-                report(Diagnostic(.testRowMismatch(name: i.text, reason: "is reported per agency; write `observed \(i.text) by AGENCY for PERIOD = VALUE`"), at: span))
+                report(Diagnostic(.testRowMismatch(name: i.text, problem: .perAgencyNeedsAgency), at: span))
                 return nil
             }
             if !perAgency, let a {
-                report(Diagnostic(.testRowMismatch(name: i.text, reason: "is one province-wide value, so `by \(a.text)` does not apply; remove it"), at: a.span))
+                report(Diagnostic(.testRowMismatch(name: i.text, problem: .provinceWideHasAgency(agency: a.text)), at: a.span))
                 return nil
             }
             guard let period = period(p) else { return nil }
@@ -90,40 +90,32 @@ extension Checker {
             return .observed(indicator: i.text, agency: agency, period: period, value: n, span: span)
         case .task(let o, let a, let done, let on, let p, let span):
             var good = obligationName(o, scope: &scope)
-            if good, let why = rowMismatch(o, expected: "deliver", scope: scope) {
-                report(Diagnostic(.testRowMismatch(name: o.text, reason: why), at: o.span)); good = false
+            if good, let why = rowMismatch(o, expected: .deliver, scope: scope) {
+                report(Diagnostic(.testRowMismatch(name: o.text, problem: why), at: o.span)); good = false
             }
             let agency = agencyOnly(a, scope: &scope)
-            let day = date(on, role: "a date")
+            let day = date(on, role: .taskDate)
             var per: Period?
             if let p { per = period(p); if per == nil { return nil } }
             guard good, let agency, let day else { return nil }
             return .task(obligation: o.text, agency: agency, done: done, on: day, period: per, span: span)
         case .happened(let e, let on, let span):
-            guard event(e, scope: &scope), let day = date(on, role: "the event's date") else { return nil }
+            guard event(e, scope: &scope), let day = date(on, role: .eventDate) else { return nil }
             return .happened(event: e.text, on: day, span: span)
         }
     }
 
     /// Why a test row cannot be data for this obligation (a submission for a task, a delivery for a report), or nil.
-    private func rowMismatch(_ o: Name, expected: String, scope: Scope) -> String? {
+    private func rowMismatch(_ o: Name, expected: RequirementKind, scope: Scope) -> TestRowProblem? {
         guard let req = scope.obligationDecls.first(where: { $0.name.text == o.text })?.requirements.first else { return nil }
-        let kind: String
+        let kind: RequirementKind
         switch req {
-        case .report: kind = "report"
-        case .deliver: kind = "deliver"
-        case .achieve: kind = "achieve"
-        case .untracked: kind = "untracked"
+        case .report: kind = .report
+        case .deliver: kind = .deliver
+        case .achieve: kind = .achieve
+        case .untracked: kind = .untracked
         }
-        if kind == expected { return nil }
-        let what = ["report": "a periodic report", "deliver": "a task with a product", "achieve": "a target on an indicator",
-                    "untracked": "untracked"][kind] ?? kind
-        switch kind {
-        case "achieve": return "is \(what): give its indicator's value with `observed INDICATOR for PERIOD = VALUE`"
-        case "untracked": return "is untracked, so no row can be recorded for it"
-        case "report": return "is \(what): record it with `submitted \(o.text) by AGENCY for PERIOD on DATE`"
-        default: return "is \(what): record it with `done \(o.text) by AGENCY on DATE` (or `started`)"
-        }
+        return kind == expected ? nil : .obligationIs(kind)
     }
 
     /// A literal observed value in the indicator's unit (percent indicators read `18.5%` or `18.5` as 18.5%).
@@ -143,11 +135,11 @@ extension Checker {
         default: break
         }
         guard let r = result else {
-            report(Diagnostic(.unitMismatch(left: "indicator ‘\(indicator)’ (\(unit.rawValue))", right: "this value", op: "observe"), at: v.span))
+            report(Diagnostic(.observedValueUnit(indicator: indicator, unit: unit.name), at: v.span))
             return nil
         }
         if (unit == .count || unit == .rank) && !r.isInteger {
-            report(Diagnostic(.notInteger(unit: unit.rawValue, value: text(v)), at: v.span))
+            report(Diagnostic(.notInteger(unit: unit.name, value: text(v)), at: v.span))
             return nil
         }
         return negative ? -r : r

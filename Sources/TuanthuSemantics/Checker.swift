@@ -36,10 +36,10 @@ public struct Checker {
         for path in files {
             switch loader.load(path) {
             case .failure(let why):
-                let detail: String
+                let detail: Phrase
                 switch why {
-                case .unreadable: detail = "cannot read \(path)"
-                case .tooLarge(let n): detail = "\(path) is \(n) bytes; the limit is \(SourceLoader.maxFileBytes)"
+                case .unreadable: detail = Phrase(vi: "không đọc được \(path)", en: "cannot read \(path)")
+                case .tooLarge(let n): detail = Phrase(vi: "\(path) dài \(n) byte, vượt giới hạn \(SourceLoader.maxFileBytes) byte", en: "\(path) is \(n) bytes; the limit is \(SourceLoader.maxFileBytes)")
                 }
                 report(Diagnostic(.unreadableFile(detail: detail), at: .none))
             case .success(let file):
@@ -111,7 +111,7 @@ public struct Checker {
                 let found = roster.ast.declarations.first { d in
                     switch d { case .use, .agency, .group: return false; default: return true }
                 }
-                report(Diagnostic(.useNotRoster(path: u.path.value, found: found.map(describe) ?? "other declarations"), at: u.path.span))
+                report(Diagnostic(.useNotRoster(path: u.path.value, found: found.map(describe) ?? .otherDeclarations), at: u.path.span))
                 continue
             }
             chain.append(key)
@@ -122,14 +122,14 @@ public struct Checker {
         return result
     }
 
-    func describe(_ d: Declaration) -> String {
+    func describe(_ d: Declaration) -> RosterContent {
         switch d {
-        case .plan: return "a `plan` block"
-        case .indicator(let i): return "indicator ‘\(i.name.text)’"
-        case .event(let e): return "event ‘\(e.name.text)’"
-        case .obligation(let o): return "obligation ‘\(o.name.text)’"
-        case .test(let t): return "test ‘\(t.name.value)’"
-        default: return "other declarations"
+        case .plan: return .planBlock
+        case .indicator(let i): return .named(.indicator, i.name.text)
+        case .event(let e): return .named(.event, e.name.text)
+        case .obligation(let o): return .named(.obligation, o.name.text)
+        case .test(let t): return .named(.test, t.name.value)
+        default: return .otherDeclarations
         }
     }
 }

@@ -21,13 +21,13 @@ extension Checker {
         }
         for a in scope.agencies.values { if let m = a.mergedInto { used.insert(m) } }
         for a in scope.agencyDecls where a.name.span.file == fileID && !used.contains(a.name.text) {
-            report(Diagnostic(.unused(kind: "agency", name: a.name.text), at: a.name.span))
+            report(Diagnostic(.unused(kind: .agency, name: a.name.text), at: a.name.span))
         }
         for i in scope.indicatorDecls where i.name.span.file == fileID && !used.contains(i.name.text) {
-            report(Diagnostic(.unused(kind: "indicator", name: i.name.text), at: i.name.span))
+            report(Diagnostic(.unused(kind: .indicator, name: i.name.text), at: i.name.span))
         }
         for e in scope.eventDecls where e.name.span.file == fileID && !used.contains(e.name.text) {
-            report(Diagnostic(.unused(kind: "event", name: e.name.text), at: e.name.span))
+            report(Diagnostic(.unused(kind: .event, name: e.name.text), at: e.name.span))
         }
     }
 

@@ -3,7 +3,10 @@ import TuanthuSyntax
 
 /// The names visible in one plan: its own declarations and those of the rosters it uses.
 struct Scope {
-    enum Kind: String { case agency, group, indicator, event, obligation }
+    enum Kind: String {
+        case agency, group, indicator, event, obligation
+        var nameKind: NameKind { NameKind(rawValue: rawValue) ?? .obligation }
+    }
     struct Entry { var kind: Kind; var span: Span; var fromRoster: Bool }
 
     var entries: [String: Entry] = [:]
@@ -29,15 +32,7 @@ struct Scope {
 }
 
 extension Checker {
-    func describeKind(_ k: Scope.Kind) -> String {
-        switch k {
-        case .agency: return "an agency"
-        case .group: return "a group"
-        case .indicator: return "an indicator"
-        case .event: return "an event"
-        case .obligation: return "an obligation"
-        }
-    }
+
 
     mutating func declare(_ ast: PlanFile, into scope: inout Scope, fromRoster: Bool) {
         for decl in ast.declarations {
@@ -50,8 +45,8 @@ extension Checker {
                 if add(i.name, .indicator, fromRoster, &scope) { scope.indicatorDecls.append(i) }
             case .event(let e):
                 if e.name.text == "plan_issued" {
-                    report(Diagnostic(.duplicateName(kind: "event", name: "plan_issued"), at: e.name.span,
-                                      notes: [DiagnosticNote(.help("plan_issued is built in: it is dated by the plan's `issued` field"))]))
+                    report(Diagnostic(.duplicateName(kind: .event, name: "plan_issued"), at: e.name.span,
+                                      notes: [DiagnosticNote(.help(.planIssuedIsBuiltIn))]))
                 } else if add(e.name, .event, fromRoster, &scope) { scope.eventDecls.append(e) }
             case .obligation(let o):
                 if add(o.name, .obligation, fromRoster, &scope) { scope.obligationDecls.append(o) }
@@ -65,7 +60,7 @@ extension Checker {
 
     private mutating func add(_ name: Name, _ kind: Scope.Kind, _ fromRoster: Bool, _ scope: inout Scope) -> Bool {
         if let first = scope.entries[name.text] {
-            report(Diagnostic(.duplicateName(kind: kind.rawValue, name: name.text), at: name.span,
+            report(Diagnostic(.duplicateName(kind: kind.nameKind, name: name.text), at: name.span,
                               notes: [DiagnosticNote(.firstDefined(name: name.text), at: first.span)]))
             return false
         }
@@ -77,15 +72,15 @@ extension Checker {
     mutating func resolveAgencies(_ scope: inout Scope) {
         for a in scope.agencyDecls {
             var agency = Agency(id: a.name.text, name: a.title.value, aliases: a.aliases.map(\.value), span: a.name.span)
-            if let on = a.mergedOn { agency.mergedOn = date(on, role: "a merger date") }
-            if let on = a.dissolvedOn { agency.dissolvedOn = date(on, role: "a dissolution date") }
+            if let on = a.mergedOn { agency.mergedOn = date(on, role: .mergerDate) }
+            if let on = a.dissolvedOn { agency.dissolvedOn = date(on, role: .dissolutionDate) }
             if let into = a.mergedInto {
                 if into.text == a.name.text {
-                    report(Diagnostic(.badMerge(agency: a.name.text, reason: "it cannot be merged into itself"), at: into.span))
+                    report(Diagnostic(.badMerge(agency: a.name.text, problem: .intoItself), at: into.span))
                 } else if scope.kind(of: into.text) == .agency {
                     agency.mergedInto = into.text
                 } else {
-                    reportUnknown(into, kinds: [.agency], kindName: "agency", scope: scope)
+                    reportUnknown(into, kinds: [.agency], kindName: .agency, scope: scope)
                 }
             }
             scope.agencies[agency.id] = agency
@@ -97,7 +92,7 @@ extension Checker {
             var cur = scope.agencies[a.name.text]?.mergedInto
             while let c = cur {
                 if !seen.insert(c).inserted {
-                    report(Diagnostic(.badMerge(agency: a.name.text, reason: "its mergers form a cycle"), at: a.mergedInto?.span ?? a.name.span))
+                    report(Diagnostic(.badMerge(agency: a.name.text, problem: .cycle), at: a.mergedInto?.span ?? a.name.span))
                     scope.agencies[a.name.text]?.mergedInto = nil
                     break
                 }
@@ -149,7 +144,7 @@ extension Checker {
             case .agency: return .agency(n.text)
             case .group: return .group(n.text)
             case .some(let other):
-                report(Diagnostic(.wrongKindOfName(name: n.text, expected: "an agency or group", actual: describeKind(other)), at: n.span))
+                report(Diagnostic(.wrongKindOfName(name: n.text, expected: .agencyOrGroup, actual: other.nameKind), at: n.span))
                 return .unknown
             case nil:
                 let all = scope.candidates([.agency, .group])
@@ -170,9 +165,9 @@ extension Checker {
         }
     }
 
-    mutating func reportUnknown(_ n: Name, kinds: Set<Scope.Kind>, kindName: String, scope: Scope) {
+    mutating func reportUnknown(_ n: Name, kinds: Set<Scope.Kind>, kindName: NameKind, scope: Scope) {
         if let actual = scope.kind(of: n.text) {
-            report(Diagnostic(.wrongKindOfName(name: n.text, expected: kindName == "agency" ? "an agency" : "an \(kindName)", actual: describeKind(actual)), at: n.span))
+            report(Diagnostic(.wrongKindOfName(name: n.text, expected: kindName, actual: actual.nameKind), at: n.span))
             return
         }
         var candidates = scope.candidates(kinds)

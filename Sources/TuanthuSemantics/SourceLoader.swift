@@ -57,8 +57,11 @@ public struct SourceLoader: Sendable {
     public mutating func load(_ path: String) -> Result<LoadedFile, LoadFailure> {
         let key = PlanFinder.standard(path)
         if let id = byPath[key], let f = loaded[id] { return .success(f) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
-        if data.count > Self.maxFileBytes { return .failure(.tooLarge(data.count)) }
+        guard let data = Self.read(path, limit: Self.maxFileBytes) else { return .failure(.unreadable) }
+        if data.count > Self.maxFileBytes {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            return .failure(.tooLarge(max(size ?? 0, data.count)))
+        }
         let raw = [UInt8](data)
         let bytes: [UInt8]
         var encodingProblem: EncodingProblem?
@@ -71,13 +74,13 @@ public struct SourceLoader: Sendable {
         let source = sources.add(path: path, bytes: bytes)
         byPath[key] = source.id
         if let p = encodingProblem {
-            let detail: String
+            let detail: Phrase
             switch p {
-            case .utf16: detail = "it is UTF-16 (convert it with: iconv -f UTF-16 -t UTF-8)"
+            case .utf16: detail = Phrase(vi: "tệp đang ở dạng UTF-16 (chuyển đổi bằng: iconv -f UTF-16 -t UTF-8)", en: "it is UTF-16 (convert it with: iconv -f UTF-16 -t UTF-8)")
             case .invalidUTF8(let off):
                 // The text is dropped, so say where the bad byte is in words an editor understands.
                 let (line, column) = Self.position(ofByte: off, in: raw)
-                detail = "invalid UTF-8 byte at line \(line), column \(column) (byte offset \(off))"
+                detail = Phrase(vi: "có byte không hợp lệ ở dòng \(line), cột \(column) (vị trí byte \(off))", en: "invalid UTF-8 byte at line \(line), column \(column) (byte offset \(off))")
             }
             diagnostics.append(Diagnostic(.invalidEncoding(detail: detail), at: Span(file: source.id, start: 0, end: 0)))
         }
@@ -86,6 +89,23 @@ public struct SourceLoader: Sendable {
         let file = LoadedFile(source: source, ast: ast)
         loaded[source.id] = file
         return .success(file)
+    }
+
+    /// Reads at most `limit + 1` bytes, so a device or pipe that never ends (`use "/dev/zero"`) stops at the limit.
+    static func read(_ path: String, limit: Int) -> Data? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var data = Data()
+        while data.count <= limit {
+            do {
+                // nil or empty at the end of the file.
+                guard let chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - data.count)), !chunk.isEmpty else { break }
+                data.append(chunk)
+            } catch {
+                return nil
+            }
+        }
+        return data
     }
 
     /// 1-based line and column (in scalars) of a byte offset counted after any UTF-8 BOM; the bytes before it are valid UTF-8.

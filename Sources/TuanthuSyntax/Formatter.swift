@@ -122,9 +122,10 @@ public struct Formatter {
         return start
     }
 
-    /// Two consecutive declarations separated by a blank line (or comments) start separate aligned runs.
+    /// Two consecutive declarations separated by a blank line (or comments) start separate aligned runs. An own-line
+    /// comment inside a multi-line declaration prints after it, so it separates too (the output is a fixed point).
     func separated(_ a: Declaration, _ b: Declaration) -> Bool {
-        blankBefore(firstOffset(b)) || comments.contains { !$0.trailing && $0.span.start > a.span.end && $0.span.start < b.span.start }
+        blankBefore(firstOffset(b)) || comments.contains { !$0.trailing && $0.span.start > a.span.start && $0.span.start < b.span.start }
     }
 
     mutating func simpleRun(_ decls: [Declaration], kind: Run?) {
@@ -145,8 +146,7 @@ public struct Formatter {
                 if let on = a.dissolvedOn { line += " dissolved on \(on.text)" }
                 lines.append(line)
             case .group(let g):
-                var line = "group \(pad(g.name.text, nameWidth))"
-                if let t = g.title { line += " " + quote(t.value) }
+                var line = "group " + (g.title.map { pad(g.name.text, nameWidth) + " " + quote($0.value) } ?? g.name.text)
                 line += " = [" + g.members.map(party).joined(separator: ", ") + "]"
                 lines.append(line)
             case .indicator(let i):
@@ -155,7 +155,8 @@ public struct Formatter {
                 line += " : \(i.unit.rawValue)" + (i.perAgency ? " per agency" : "")
                 lines.append(line)
             case .event(let e):
-                lines.append("event \(pad(e.name.text, nameWidth))" + (e.title.map { " " + quote($0.value) } ?? ""))
+                // No padding without a title: a line never ends in spaces.
+                lines.append("event " + (e.title.map { pad(e.name.text, nameWidth) + " " + quote($0.value) } ?? e.name.text))
             default:
                 break
             }
@@ -173,74 +174,105 @@ public struct Formatter {
     }
 
     mutating func plan(_ p: PlanDecl) {
-        flushComments(before: p.span.start, indent: "")
-        lines.append("plan \(quote(p.number.value)) {")
-        func field(_ key: String, _ value: String, at offset: Int, _ f: inout Formatter) {
-            f.flushComments(before: offset, indent: "  ")
-            f.lines.append("  " + key.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
+        func field(_ key: String, _ value: String, _ span: Span) -> BlockItem {
+            BlockItem(start: span.start, end: span.end, text: key.padding(toLength: 10, withPad: " ", startingAt: 0) + " " + value)
         }
-        if let t = p.title { field("title", quote(t.value), at: t.span.start, &self) }
-        if let t = p.issuer { field("issuer", quote(t.value), at: t.span.start, &self) }
-        if let t = p.issued { field("issued", t.text, at: t.span.start, &self) }
-        if let first = p.implements.first { field("implements", p.implements.map { quote($0.value) }.joined(separator: ", "), at: first.span.start, &self) }
-        if let first = p.supersedes.first { field("supersedes", p.supersedes.map { quote($0.value) }.joined(separator: ", "), at: first.span.start, &self) }
-        if let s = p.source { field("source", quote(s.value), at: s.span.start, &self) }
-        flushComments(before: p.span.end, indent: "  ")
-        lines.append("}")
+        var items: [BlockItem] = []
+        if let t = p.title { items.append(field("title", quote(t.value), t.span)) }
+        if let t = p.issuer { items.append(field("issuer", quote(t.value), t.span)) }
+        if let t = p.issued { items.append(field("issued", t.text, t.span)) }
+        if let first = p.implements.first, let last = p.implements.last {
+            items.append(field("implements", p.implements.map { quote($0.value) }.joined(separator: ", "), first.span.to(last.span)))
+        }
+        if let first = p.supersedes.first, let last = p.supersedes.last {
+            items.append(field("supersedes", p.supersedes.map { quote($0.value) }.joined(separator: ", "), first.span.to(last.span)))
+        }
+        if let s = p.source { items.append(field("source", quote(s.value), s.span)) }
+        block("plan \(quote(p.number.value))", span: p.span, items: items)
     }
 
     mutating func obligation(_ o: ObligationDecl) {
-        flushComments(before: o.span.start, indent: "")
-        lines.append("obligation \(o.name.text)" + (o.title.map { " " + quote($0.value) } ?? "") + " {")
-        let indent = "  "
+        var items: [BlockItem] = []
         if let owner = o.owner {
-            flushComments(before: owner.span.start, indent: indent)
-            lines.append(indent + "owner " + (owner.jointly ? "jointly " : "") + owner.parties.map(party).joined(separator: ", "))
+            items.append(BlockItem(span: owner.span, text: "owner " + (owner.jointly ? "jointly " : "") + owner.parties.map(party).joined(separator: ", ")))
         }
-        if let first = o.support.first {
-            flushComments(before: first.span.start, indent: indent)
-            lines.append(indent + "support " + o.support.map(party).joined(separator: ", "))
+        // `support` may be written more than once; the parties print on one line, its comments stay with it.
+        if let first = o.support.first, let last = o.support.last {
+            items.append(BlockItem(span: first.span.to(last.span), text: "support " + o.support.map(party).joined(separator: ", ")))
         }
-        for r in o.requirements {
-            flushComments(before: r.span.start, indent: indent)
-            lines.append(indent + requirement(r))
-        }
-        if let f = o.from {
-            flushComments(before: f.span.start, indent: indent)
-            lines.append(indent + "from " + f.text)
-        }
-        if let u = o.until {
-            flushComments(before: u.span.start, indent: indent)
-            lines.append(indent + "until " + u.text)
-        }
-        for c in o.cites {
-            flushComments(before: c.span.start, indent: indent)
-            lines.append(indent + "cite " + quote(c.text.value) + (c.line.map { " line \($0.value)" } ?? ""))
-        }
-        flushComments(before: o.span.end, indent: indent)
-        lines.append("}")
+        for r in o.requirements { items.append(BlockItem(span: r.span, text: requirement(r))) }
+        if let f = o.from { items.append(BlockItem(span: f.span, text: "from " + f.text)) }
+        if let u = o.until { items.append(BlockItem(span: u.span, text: "until " + u.text)) }
+        for c in o.cites { items.append(BlockItem(span: c.span, text: "cite " + quote(c.text.value) + (c.line.map { " line \($0.value)" } ?? ""))) }
+        block("obligation \(o.name.text)" + (o.title.map { " " + quote($0.value) } ?? ""), span: o.span, items: items)
     }
 
     mutating func test(_ t: TestDecl) {
-        flushComments(before: t.span.start, indent: "")
-        lines.append("test \(quote(t.name.value)) {")
-        let indent = "  "
-        if let a = t.asOf {
-            flushComments(before: a.span.start, indent: indent)
-            lines.append(indent + "as of " + a.text)
-        }
-        for r in t.rows {
-            flushComments(before: r.span.start, indent: indent)
-            lines.append(indent + testRow(r))
-        }
+        var items: [BlockItem] = []
+        if let a = t.asOf { items.append(BlockItem(span: a.span, text: "as of " + a.text)) }
+        for r in t.rows { items.append(BlockItem(span: r.span, text: testRow(r))) }
         for e in t.expectations {
-            flushComments(before: e.span.start, indent: indent)
             var line = "expect \(e.obligation.text)"
             if let a = e.agency { line += " for " + party(a) }
             if let p = e.period { line += " in " + p.text }
-            lines.append(indent + line + " is " + e.status.text)
+            items.append(BlockItem(span: e.span, text: line + " is " + e.status.text))
         }
-        flushComments(before: t.span.end, indent: indent)
+        block("test \(quote(t.name.value))", span: t.span, items: items)
+    }
+}
+
+// MARK: blocks
+
+/// One line of a block (a field, a test row), with the source range it came from.
+struct BlockItem {
+    var start: Int
+    var end: Int
+    var text: String
+    init(start: Int, end: Int, text: String) { self.start = start; self.end = end; self.text = text }
+    init(span: Span, text: String) { self.init(start: span.start, end: span.end, text: text) }
+}
+
+extension Formatter {
+    /// Prints `header {`, the items in canonical order, and `}`. Fields may be reordered, so each comment
+    /// inside the block travels with its item: an own-line comment with the item below it, a trailing
+    /// comment with the item on its line; comments after the last item stay at the end of the block.
+    mutating func block(_ header: String, span: Span, items: [BlockItem]) {
+        flushComments(before: span.start, indent: "")
+        var inside: [Comment] = []
+        while nextComment < comments.count, comments[nextComment].span.start < span.end {
+            inside.append(comments[nextComment])
+            nextComment += 1
+        }
+        let bySource = items.indices.sorted { items[$0].start < items[$1].start }
+        var leading = [[Comment]](repeating: [], count: items.count)
+        var trailing = [[Comment]](repeating: [], count: items.count)
+        var onHeader: [Comment] = []
+        var closing: [Comment] = []
+        for c in inside {
+            if c.trailing {
+                if let k = bySource.last(where: { items[$0].start < c.span.start }) { trailing[k].append(c) } else { onHeader.append(c) }
+            } else if let k = bySource.first(where: { items[$0].end > c.span.start }) {
+                leading[k].append(c)
+            } else {
+                closing.append(c)
+            }
+        }
+        // Only one comment fits at the end of a line; the others of a multi-line item go on their own lines above it.
+        for c in onHeader.dropLast() { lines.append(c.text) }
+        lines.append(header + " {" + (onHeader.last.map { "  " + $0.text } ?? ""))
+        let indent = "  "
+        var first = true
+        func own(_ c: Comment, _ f: inout Formatter) {
+            if !first, !c.trailing, f.blankBefore(c.span.start) { f.lines.append("") }
+            f.lines.append(indent + c.text)
+            first = false
+        }
+        for k in items.indices {
+            for c in leading[k] + trailing[k].dropLast() { own(c, &self) }
+            lines.append(indent + items[k].text + (trailing[k].last.map { "  " + $0.text } ?? ""))
+            first = false
+        }
+        for c in closing { own(c, &self) }
         lines.append("}")
     }
 }

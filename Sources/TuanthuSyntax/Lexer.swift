@@ -88,7 +88,7 @@ public struct Lexer {
             if b == UInt8(ascii: "\"") {
                 pos += 1
                 if value.count > Self.maxStringBytes {
-                    diagnostics.append(Diagnostic(.tooLarge(what: "this string", limit: "\(Self.maxStringBytes) bytes"), at: span(start)))
+                    diagnostics.append(Diagnostic(.tooLarge(.stringBytes(Self.maxStringBytes)), at: span(start)))
                     value = Array(value.prefix(Self.maxStringBytes))
                 }
                 tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start)))
@@ -164,16 +164,16 @@ public struct Lexer {
         // A letter glued to a number (`10am`) is one malformed token, not two.
         if pos < bytes.count, let (s, _) = decodeScalar(at: pos), isIdentifierStart(s) {
             while pos < bytes.count, let (s2, l2) = decodeScalar(at: pos), isIdentifierContinue(s2) { pos += l2 }
-            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), reason: "a number cannot run into letters"), at: span(start)))
+            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), problem: .numberRunsIntoLetters), at: span(start)))
             tokens.append(Token(kind: .number, value: "0", span: span(start)))
             return
         }
         let value = String(decoding: digits, as: UTF8.self)
         if malformed {
-            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), reason: "`_` must sit between digits"), at: span(start)))
+            diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), problem: .misplacedUnderscore), at: span(start)))
         }
         if digits.count > Self.maxDigits {
-            diagnostics.append(Diagnostic(.tooLarge(what: "this number", limit: "\(Self.maxDigits) digits"), at: span(start)))
+            diagnostics.append(Diagnostic(.tooLarge(.numberDigits(Self.maxDigits)), at: span(start)))
             tokens.append(Token(kind: .number, value: "0", span: span(start)))
             return
         }

@@ -18,12 +18,12 @@ extension Parser {
     mutating func declaration() throws(ParseAbort) -> Declaration? {
         let t = current
         guard t.kind == .word else {
-            throw unknownWord(context: "at the top level of a plan file", choices: Keywords.declarationStarts)
+            throw unknownWord(context: .topLevel, choices: Keywords.declarationStarts)
         }
         switch t.value {
         case "use":
             advance()
-            let path = try expectString("a file path in quotes, e.g. use \"co-quan.plan\"")
+            let path = try expectString(.rosterPath)
             return .use(UseDecl(path: path, span: span(from: t.span)))
         case "plan": return .plan(try planBlock())
         case "agency": return .agency(try agency())
@@ -31,19 +31,19 @@ extension Parser {
         case "indicator": return .indicator(try indicator())
         case "event":
             advance()
-            let name = try expectName("an event name")
+            let name = try expectName(.eventName)
             let title = optionalString()
             return .event(EventDecl(name: name, title: title, span: span(from: t.span)))
         case "obligation": return .obligation(try obligation())
         case "test": return .test(try testBlock())
         default:
-            throw unknownWord(context: "at the top level of a plan file", choices: Keywords.declarationStarts)
+            throw unknownWord(context: .topLevel, choices: Keywords.declarationStarts)
         }
     }
 
     mutating func planBlock() throws(ParseAbort) -> PlanDecl {
         let start = advance().span
-        let number = try expectString("the plan's number in quotes, e.g. plan \"484/KH-UBND\"")
+        let number = try expectString(.planNumber)
         var plan = PlanDecl(number: number, span: start)
         _ = try expect(symbol: "{")
         let fields: Set<String> = ["title", "issuer", "issued", "implements", "supersedes", "source"]
@@ -52,7 +52,7 @@ extension Parser {
             let fieldToken = current
             do {
                 guard current.kind == .word, fields.contains(current.value) else {
-                    throw unknownWord(context: "in a plan block", choices: fields)
+                    throw unknownWord(context: .planBlock, choices: fields)
                 }
                 advance()
                 if seen.contains(fieldToken.value), fieldToken.value != "implements", fieldToken.value != "supersedes" {
@@ -60,16 +60,16 @@ extension Parser {
                 }
                 seen.insert(fieldToken.value)
                 switch fieldToken.value {
-                case "title": plan.title = try expectString("the plan's title in quotes")
-                case "issuer": plan.issuer = try expectString("the issuing body in quotes")
-                case "issued": plan.issued = try expectCalendar("the issue date, e.g. 2025-02-14")
+                case "title": plan.title = try expectString(.planTitle)
+                case "issuer": plan.issuer = try expectString(.planIssuer)
+                case "issued": plan.issued = try expectCalendar(.issueDate)
                 case "implements":
-                    plan.implements.append(try expectString("a document number in quotes"))
-                    while accept(symbol: ",") != nil { plan.implements.append(try expectString("a document number in quotes")) }
+                    plan.implements.append(try expectString(.documentNumber))
+                    while accept(symbol: ",") != nil { plan.implements.append(try expectString(.documentNumber)) }
                 case "supersedes":
-                    plan.supersedes.append(try expectString("the superseded plan's number in quotes"))
-                    while accept(symbol: ",") != nil { plan.supersedes.append(try expectString("a plan number in quotes")) }
-                default: plan.source = try expectString("the source text's path in quotes")
+                    plan.supersedes.append(try expectString(.supersededPlan))
+                    while accept(symbol: ",") != nil { plan.supersedes.append(try expectString(.planNumberInQuotes)) }
+                default: plan.source = try expectString(.sourcePath)
                 }
             } catch {
                 if current.span == fieldToken.span { advance() }
@@ -84,21 +84,21 @@ extension Parser {
 
     mutating func agency() throws(ParseAbort) -> AgencyDecl {
         let start = advance().span
-        let name = try expectName("an agency identifier, e.g. agency STC \"Sở Tài chính\"")
-        let title = try expectString("the agency's full name in quotes")
+        let name = try expectName(.agencyIdentifier)
+        let title = try expectString(.agencyFullName)
         var decl = AgencyDecl(name: name, title: title, span: start)
         while true {
             if accept(word: "alias") != nil {
-                decl.aliases.append(try expectString("an alias in quotes"))
-                while accept(symbol: ",") != nil { decl.aliases.append(try expectString("an alias in quotes")) }
+                decl.aliases.append(try expectString(.alias))
+                while accept(symbol: ",") != nil { decl.aliases.append(try expectString(.alias)) }
             } else if accept(word: "merged") != nil {
                 _ = try expect(word: "into")
-                decl.mergedInto = try expectName("the successor agency")
+                decl.mergedInto = try expectName(.successorAgency)
                 _ = try expect(word: "on")
-                decl.mergedOn = try expectCalendar("the merger date, e.g. 2025-03-01")
+                decl.mergedOn = try expectCalendar(.mergerDate)
             } else if accept(word: "dissolved") != nil {
                 _ = try expect(word: "on")
-                decl.dissolvedOn = try expectCalendar("the dissolution date, e.g. 2025-07-01")
+                decl.dissolvedOn = try expectCalendar(.dissolutionDate)
             } else {
                 break
             }
@@ -109,7 +109,7 @@ extension Parser {
 
     mutating func group() throws(ParseAbort) -> GroupDecl {
         let start = advance().span
-        let name = try expectName("a group identifier")
+        let name = try expectName(.groupIdentifier)
         let title = optionalString()
         _ = try expect(symbol: "=")
         _ = try expect(symbol: "[")
@@ -121,12 +121,12 @@ extension Parser {
 
     mutating func indicator() throws(ParseAbort) -> IndicatorDecl {
         let start = advance().span
-        let name = try expectName("an indicator identifier")
+        let name = try expectName(.indicatorIdentifier)
         let title = optionalString()
         _ = try expect(symbol: ":")
         guard current.kind == .word, let unit = UnitKind(rawValue: current.value) else {
             let suggestion = current.kind == .word ? Suggestion.closest(to: current.value, among: UnitKind.allCases.map(\.rawValue)) : nil
-            throw fail(expected: "a unit (percent, count, number, money, rank, yesno)", suggestion: suggestion)
+            throw fail(expected: .unit, suggestion: suggestion)
         }
         let unitSpan = advance().span
         var perAgency = false

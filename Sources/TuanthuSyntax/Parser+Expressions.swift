@@ -41,7 +41,7 @@ extension Parser {
         if current.kind == .symbol, let op = compareOperator(current.value) {
             let opToken = advance()
             if opToken.value == "==" {
-                diagnostics.append(Diagnostic(.expected(what: "`=` for equality", found: "‘==’"), at: opToken.span, suggestion: "="))
+                diagnostics.append(Diagnostic(.expected(what: .equalsSign, found: .token("==")), at: opToken.span, suggestion: "="))
             }
             let rhs = try additive()
             return .compare(op, lhs, rhs, span: lhs.span.to(rhs.span))
@@ -119,15 +119,17 @@ extension Parser {
             if t.value == "previous" || t.value == "growth" {
                 advance()
                 _ = try expect(symbol: "(")
+                try enterNesting(at: t.span)
+                defer { depth -= 1 }
                 let arg = try expression()
                 _ = try expect(symbol: ")")
                 return .call(Name(t.value, t.span), arg, span: span(from: t.span))
             }
-            if Keywords.all.contains(t.value) { throw fail(expected: "a value (an indicator, a number or a percent)") }
+            if Keywords.all.contains(t.value) { throw fail(expected: .value) }
             advance()
             return .name(Name(t.value, t.span))
         default:
-            throw fail(expected: "a value (an indicator, a number or a percent)")
+            throw fail(expected: .value)
         }
     }
 

@@ -3,7 +3,7 @@ import TuanthuCore
 extension Parser {
     mutating func obligation() throws(ParseAbort) -> ObligationDecl {
         let start = advance().span
-        let name = try expectName("an obligation identifier")
+        let name = try expectName(.obligationIdentifier)
         let title = optionalString()
         var decl = ObligationDecl(name: name, title: title, span: start)
         _ = try expect(symbol: "{")
@@ -26,7 +26,7 @@ extension Parser {
     mutating func obligationField(_ decl: inout ObligationDecl) throws(ParseAbort) {
         let t = current
         guard t.kind == .word, Keywords.obligationFields.contains(t.value) else {
-            throw unknownWord(context: "in an obligation", choices: Keywords.obligationFields)
+            throw unknownWord(context: .obligation, choices: Keywords.obligationFields)
         }
         advance()
         switch t.value {
@@ -44,18 +44,18 @@ extension Parser {
         case "report":
             decl.requirements.append(.report(try report(start: t.span)))
         case "untracked":
-            let reason = try expectString("the reason in quotes, e.g. untracked \"kịp thời\"")
+            let reason = try expectString(.untrackedReason)
             decl.requirements.append(.untracked(reason: reason, span: span(from: t.span)))
         case "from":
             if decl.from != nil { diagnostics.append(Diagnostic(.duplicateField(field: "from"), at: t.span)) }
-            decl.from = try expectCalendar("a date, month or year after `from`")
+            decl.from = try expectCalendar(.fromPeriod)
         case "until":
             if decl.until != nil { diagnostics.append(Diagnostic(.duplicateField(field: "until"), at: t.span)) }
-            decl.until = try expectCalendar("a date, month or year after `until`")
+            decl.until = try expectCalendar(.untilPeriod)
         default: // cite
-            let text = try expectString("the cited section in quotes, e.g. cite \"Phụ lục II, mục 3\"")
+            let text = try expectString(.citedSection)
             var line: IntLiteral?
-            if accept(word: "line") != nil { line = try expectInt("a line number") }
+            if accept(word: "line") != nil { line = try expectInt(.lineNumber) }
             decl.cites.append(Cite(text: text, line: line, span: span(from: t.span)))
         }
     }
@@ -63,7 +63,7 @@ extension Parser {
     mutating func achieve(start: Span) throws(ParseAbort) -> Achieve {
         let condition = try expression()
         if accept(word: "by") != nil {
-            let when = try expectCalendar("the target's period, e.g. by 2030 or by 2025-12")
+            let when = try expectCalendar(.targetPeriod)
             return Achieve(condition: condition, timing: .by(when), span: span(from: start))
         }
         if accept(word: "every") != nil {
@@ -72,44 +72,44 @@ extension Parser {
             // `from Y1 to Y2` belongs to the requirement; a lone `from` is the obligation's field.
             if current.isWord("from"), peek(2).isWord("to") {
                 advance()
-                from = try expectCalendar("the first year")
+                from = try expectCalendar(.firstYear)
                 _ = try expect(word: "to")
-                to = try expectCalendar("the last year")
+                to = try expectCalendar(.lastYear)
             }
             return Achieve(condition: condition, timing: .everyYear(from: from, to: to), span: span(from: start))
         }
-        throw fail(expected: "`by PERIOD` or `every year` after the condition")
+        throw fail(expected: .targetTiming)
     }
 
     mutating func deliver(start: Span) throws(ParseAbort) -> Deliver {
         let product = optionalString()
         var from: CalendarLiteral?
-        if accept(word: "from") != nil { from = try expectCalendar("the start of the window, e.g. from 2025") }
+        if accept(word: "from") != nil { from = try expectCalendar(.windowStart) }
         let timing: Deliver.Timing
         if accept(word: "by") != nil {
-            timing = .by(try expectCalendar("a deadline, e.g. by 2025-12"))
+            timing = .by(try expectCalendar(.deadlineBy))
         } else if accept(word: "before") != nil {
-            timing = .before(try expectCalendar("a date, e.g. before 2025-03-20"))
+            timing = .before(try expectCalendar(.dateBefore))
         } else if accept(word: "every") != nil {
             _ = try expect(word: "year")
             timing = .everyYear
         } else if accept(word: "ongoing") != nil {
-            if accept(word: "after") != nil { timing = .ongoing(after: try expectName("an event name")) } else { timing = .ongoing(after: nil) }
+            if accept(word: "after") != nil { timing = .ongoing(after: try expectName(.eventName)) } else { timing = .ongoing(after: nil) }
         } else if accept(word: "after") != nil {
-            timing = .after(try expectName("an event name"))
+            timing = .after(try expectName(.eventName))
         } else if accept(word: "within") != nil {
-            let days = try expectInt("a number of days")
+            let days = try expectInt(.numberOfDays)
             _ = try expect(word: "days")
             _ = try expect(word: "after")
-            timing = .within(days: days, after: try expectName("an event name"))
+            timing = .within(days: days, after: try expectName(.eventName))
         } else if accept(word: "undated") != nil {
             timing = .undated
         } else {
             let choices: Set<String> = ["by", "before", "every", "ongoing", "after", "within", "undated"]
             if current.kind == .word, !Keywords.obligationFields.contains(current.value), current.value != "from" {
-                throw unknownWord(context: "as a delivery deadline", choices: choices)
+                throw unknownWord(context: .deliveryDeadline, choices: choices)
             }
-            throw fail(expected: "a deadline (by, before, every year, ongoing, after, within, undated)")
+            throw fail(expected: .deadline)
         }
         return Deliver(product: product, timing: timing, from: from, span: span(from: start))
     }
@@ -129,8 +129,8 @@ extension Parser {
         let t = current
         guard t.kind == .word, let freq = ScheduleSyntax.Frequency(rawValue: t.value) else {
             let choices: Set<String> = ["weekly", "monthly", "quarterly", "half-yearly", "yearly"]
-            if t.kind == .word { throw unknownWord(context: "as a report frequency", choices: choices.union(["on"])) }
-            throw fail(expected: "a frequency (weekly, monthly, quarterly, half-yearly, yearly) or `on request`")
+            if t.kind == .word { throw unknownWord(context: .reportFrequency, choices: choices.union(["on"])) }
+            throw fail(expected: .frequency)
         }
         advance()
         var s = ScheduleSyntax(frequency: freq, frequencySpan: t.span, span: t.span)
@@ -138,7 +138,7 @@ extension Parser {
             s.inclusive = advance().value == "by"
             if let dayToken = accept(word: "day") {
                 _ = dayToken
-                s.day = .day(try expectInt("a day of the month, e.g. day 10"))
+                s.day = .day(try expectInt(.dayOfMonth))
             } else if current.kind == .word {
                 let w = advance()
                 var time: TimeLiteral?
@@ -148,7 +148,7 @@ extension Parser {
                 }
                 s.day = .weekday(Name(w.value, w.span), time: time)
             } else {
-                throw fail(expected: "`day N` or a weekday")
+                throw fail(expected: .dayOrWeekday)
             }
             if let ofToken = accept(word: "of") {
                 if accept(word: "last") != nil {
@@ -158,9 +158,9 @@ extension Parser {
                     _ = try expect(word: "month")
                     s.month = .first
                 } else if accept(word: "month") != nil {
-                    s.month = .number(try expectInt("a month number 1-12"))
+                    s.month = .number(try expectInt(.monthNumber))
                 } else {
-                    throw fail(expected: "`last month`, `first month` or `month N`")
+                    throw fail(expected: .monthOfPeriod)
                 }
                 s.monthSpan = span(from: ofToken.span)
             }

@@ -5,7 +5,7 @@ extension Parser {
 
     mutating func testBlock() throws(ParseAbort) -> TestDecl {
         let start = advance().span
-        let name = try expectString("the test's name in quotes")
+        let name = try expectString(.testName)
         var decl = TestDecl(name: name, asOf: nil, rows: [], expectations: [], span: start)
         _ = try expect(symbol: "{")
         while !current.isSymbol("}") && !atEnd {
@@ -26,22 +26,22 @@ extension Parser {
     mutating func testItem(_ decl: inout TestDecl) throws(ParseAbort) {
         let t = current
         guard t.kind == .word, Parser.testItems.contains(t.value) else {
-            throw unknownWord(context: "in a test block", choices: Parser.testItems)
+            throw unknownWord(context: .testBlock, choices: Parser.testItems)
         }
         advance()
         switch t.value {
         case "as":
             _ = try expect(word: "of")
             if decl.asOf != nil { diagnostics.append(Diagnostic(.duplicateField(field: "as of"), at: t.span)) }
-            decl.asOf = try expectCalendar("a date, e.g. as of 2025-08-01")
+            decl.asOf = try expectCalendar(.asOfDate)
         case "submitted":
-            let obligation = try expectName("an obligation name")
+            let obligation = try expectName(.obligationName)
             _ = try expect(word: "by")
             let agency = try party()
             _ = try expect(word: "for")
-            let period = try expectCalendar("the reported period, e.g. for 2025-06")
+            let period = try expectCalendar(.reportedPeriod)
             _ = try expect(word: "on")
-            let date = try expectCalendar("the date it was received, e.g. on 2025-06-12")
+            let date = try expectCalendar(.receivedDate)
             var time: TimeLiteral?
             if current.kind == .time {
                 let tt = advance()
@@ -49,36 +49,36 @@ extension Parser {
             }
             decl.rows.append(.submitted(obligation: obligation, agency: agency, period: period, on: date, time: time, span: span(from: t.span)))
         case "observed":
-            let indicator = try expectName("an indicator name")
+            let indicator = try expectName(.indicatorName)
             var agency: PartyRef?
             if accept(word: "by") != nil { agency = try party() }
             _ = try expect(word: "for")
-            let period = try expectCalendar("the observed period, e.g. for 2025")
+            let period = try expectCalendar(.observedPeriod)
             _ = try expect(symbol: "=")
             let value = try unary()
             decl.rows.append(.observed(indicator: indicator, agency: agency, period: period, value: value, span: span(from: t.span)))
         case "done", "started":
-            let obligation = try expectName("an obligation name")
+            let obligation = try expectName(.obligationName)
             _ = try expect(word: "by")
             let agency = try party()
             _ = try expect(word: "on")
-            let date = try expectCalendar("a date, e.g. on 2025-11-30")
+            let date = try expectCalendar(.dateOnTask)
             var period: CalendarLiteral?
-            if accept(word: "for") != nil { period = try expectCalendar("a period") }
+            if accept(word: "for") != nil { period = try expectCalendar(.period) }
             decl.rows.append(.task(obligation: obligation, agency: agency, done: t.value == "done", on: date, period: period, span: span(from: t.span)))
         case "happened":
-            let event = try expectName("an event name")
+            let event = try expectName(.eventName)
             _ = try expect(word: "on")
-            let date = try expectCalendar("a date, e.g. on 2025-09-01")
+            let date = try expectCalendar(.dateOnEvent)
             decl.rows.append(.happened(event: event, on: date, span: span(from: t.span)))
         default: // expect
-            let obligation = try expectName("an obligation name")
+            let obligation = try expectName(.obligationName)
             var agency: PartyRef?
             var period: CalendarLiteral?
             if accept(word: "for") != nil { agency = try party() }
-            if accept(word: "in") != nil { period = try expectCalendar("a period, e.g. in 2025-06") }
+            if accept(word: "in") != nil { period = try expectCalendar(.periodIn) }
             _ = try expect(word: "is")
-            guard current.kind == .word else { throw fail(expected: "a status (met, violated, late, overdue, no_data, pending, waiting)") }
+            guard current.kind == .word else { throw fail(expected: .status) }
             let status = advance()
             decl.expectations.append(Expectation(obligation: obligation, agency: agency, period: period, status: Name(status.value, status.span), span: span(from: t.span)))
         }

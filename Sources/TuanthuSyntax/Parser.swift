@@ -59,21 +59,21 @@ public struct Parser {
 
     mutating func expect(word: String) throws(ParseAbort) -> Token {
         if let t = accept(word: word) { return t }
-        throw fail(expected: "`\(word)`")
+        throw fail(expected: .code(word))
     }
 
     mutating func expect(symbol: String) throws(ParseAbort) -> Token {
         if let t = accept(symbol: symbol) { return t }
-        throw fail(expected: "`\(symbol)`")
+        throw fail(expected: .code(symbol))
     }
 
     /// Records "expected X, found Y" at the current token and returns the abort marker.
     /// When the token found starts a later line, the thing expected is missing at the end of the previous
     /// line: the diagnostic points there rather than at the next line's first word.
-    mutating func fail(expected what: String, suggestion: String? = nil) -> ParseAbort {
+    mutating func fail(expected what: Phrase, suggestion: String? = nil) -> ParseAbort {
         if index > 0, case let previous = tokens[index - 1], previous.span.end <= current.span.start, current.span.start <= bytes.count,
            bytes[previous.span.end..<current.span.start].contains(0x0A) {
-            let found = atEnd ? "the end of the file" : "the end of the line"
+            let found: Found = atEnd ? .endOfFile : .endOfLine
             let at = Span(file: file, start: previous.span.end, end: previous.span.end)
             diagnostics.append(Diagnostic(.expected(what: what, found: found), at: at, suggestion: suggestion))
             return ParseAbort()
@@ -82,16 +82,16 @@ public struct Parser {
         return ParseAbort()
     }
 
-    func describe(_ t: Token) -> String {
+    func describe(_ t: Token) -> Found {
         switch t.kind {
-        case .endOfFile: return "the end of the file"
-        case .string: return "a string"
-        case .word: return Keywords.all.contains(t.value) ? "`\(t.value)`" : "‘\(t.value)’"
-        default: return "‘\(t.value)’"
+        case .endOfFile: return .endOfFile
+        case .string: return .string
+        case .word: return Keywords.all.contains(t.value) ? .keyword(t.value) : .token(t.value)
+        default: return .token(t.value)
         }
     }
 
-    mutating func expectString(_ what: String) throws(ParseAbort) -> StringLiteral {
+    mutating func expectString(_ what: Phrase) throws(ParseAbort) -> StringLiteral {
         guard current.kind == .string else { throw fail(expected: what) }
         let t = advance()
         return StringLiteral(t.value, t.span)
@@ -104,14 +104,14 @@ public struct Parser {
     }
 
     /// An identifier that is not a reserved keyword.
-    mutating func expectName(_ what: String) throws(ParseAbort) -> Name {
+    mutating func expectName(_ what: Phrase) throws(ParseAbort) -> Name {
         guard current.kind == .word, !Keywords.all.contains(current.value) else { throw fail(expected: what) }
         let t = advance()
         return Name(t.value, t.span)
     }
 
     /// A calendar value: a date, month, quarter, half, week, or a bare 4-digit year.
-    mutating func expectCalendar(_ what: String) throws(ParseAbort) -> CalendarLiteral {
+    mutating func expectCalendar(_ what: Phrase) throws(ParseAbort) -> CalendarLiteral {
         if current.kind == .calendar {
             let t = advance()
             return CalendarLiteral(t.value, t.span)
@@ -123,7 +123,7 @@ public struct Parser {
         throw fail(expected: what)
     }
 
-    mutating func expectInt(_ what: String) throws(ParseAbort) -> IntLiteral {
+    mutating func expectInt(_ what: Phrase) throws(ParseAbort) -> IntLiteral {
         guard current.kind == .number, let v = Int(current.value) else { throw fail(expected: what) }
         let t = advance()
         return IntLiteral(value: v, span: t.span)
@@ -131,7 +131,7 @@ public struct Parser {
 
     mutating func party() throws(ParseAbort) -> PartyRef {
         if let s = optionalString() { return .string(s) }
-        return .name(try expectName("an agency or group (identifier or \"name\")"))
+        return .name(try expectName(.party))
     }
 
     mutating func partyList() throws(ParseAbort) -> [PartyRef] {
@@ -170,12 +170,12 @@ public struct Parser {
     }
 
     /// Reports an unknown word where a keyword was expected, suggesting the closest keyword.
-    mutating func unknownWord(context: String, choices: Set<String>) -> ParseAbort {
+    mutating func unknownWord(context: KeywordContext, choices: Set<String>) -> ParseAbort {
         let suggestion = current.kind == .word ? Suggestion.closest(to: current.value, among: choices.sorted()) : nil
         if current.kind == .word {
             diagnostics.append(Diagnostic(.unknownKeyword(found: current.value, context: context), at: current.span, suggestion: suggestion))
         } else {
-            diagnostics.append(Diagnostic(.expected(what: "one of " + choices.sorted().map { "`\($0)`" }.joined(separator: ", "), found: describe(current)), at: current.span))
+            diagnostics.append(Diagnostic(.expected(what: .oneOf(choices.sorted()), found: describe(current)), at: current.span))
         }
         return ParseAbort()
     }

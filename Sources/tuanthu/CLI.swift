@@ -10,6 +10,11 @@ enum CLI {
             return 2
         }
         let rest = Array(args.dropFirst())
+        let lang: Language
+        do { lang = try language(rest) } catch {
+            printError("tuanthu \(command): \(error.message)")
+            return 2
+        }
         if rest.contains("--help") || rest.contains("-h") {
             print(Help.text(for: command) ?? Help.overview)
             return 0
@@ -28,13 +33,13 @@ enum CLI {
                 return 0
             default:
                 let all = ["check", "eval", "fmt", "test", "explain", "template"]
-                var msg = "tuanthu: unknown command ‘\(command)’"
-                if let s = Suggestion.closest(to: command, among: all) { msg += "; did you mean ‘\(s)’?" }
+                var msg = Catalogue.ui(.unknownCommand(command), lang)
+                if let s = Suggestion.closest(to: command, among: all) { msg += Catalogue.ui(.didYouMeanCommand(s), lang) }
                 printError(msg + "\n" + Help.overview)
                 return 2
             }
         } catch let e as Arguments.UsageError {
-            printError("tuanthu \(command): \(e.message)\nRun ‘tuanthu \(command) --help’ for usage.")
+            printError("tuanthu \(command): \(e.message)\n" + Catalogue.ui(.runHelp(command), lang))
             return 2
         } catch {
             printError("tuanthu \(command): \(error)")
@@ -52,4 +57,27 @@ enum CLI {
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+
+    /// The language of messages and reports: `--lang vi|en`, else `TUANTHU_LANG`, else Vietnamese.
+    static func language(_ args: [String]) throws(Arguments.UsageError) -> Language {
+        var option: String?
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--" { break }
+            if a == "--lang" {
+                guard i + 1 < args.count else { throw Arguments.UsageError(message: "--lang needs a value (vi or en)") }
+                option = args[i + 1]
+                i += 1
+            } else if a.hasPrefix("--lang=") {
+                option = String(a.dropFirst("--lang=".count))
+            }
+            i += 1
+        }
+        let env = ProcessInfo.processInfo.environment["TUANTHU_LANG"]
+        guard let l = Language.choose(option: option, environment: env) else {
+            throw Arguments.UsageError(message: Catalogue.ui(.unknownLanguage(option ?? ""), .en) + " / " + Catalogue.ui(.unknownLanguage(option ?? ""), .vi))
+        }
+        return l
+    }
 }

@@ -6,18 +6,18 @@ import TuanthuReport
 enum CheckCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--format", "--lang"], flags: ["--strict"])
+        let lang = try CLI.language(args)
         let format = a.options["--format"] ?? "text"
-        guard ["text", "json", "sarif", "github"].contains(format) else {
-            throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text, json, sarif or github)")
-        }
+        let formats = ["text", "json", "sarif", "github"]
+        guard formats.contains(format) else { throw Arguments.UsageError(message: Catalogue.ui(.unknownFormat(format, formats), lang)) }
         let paths = CLI.planPaths(a.positional)
         let (files, missing) = PlanFinder.expand(paths)
-        for m in missing { CLI.printError("tuanthu check: no such file or directory: \(m)") }
+        for m in missing { CLI.printError("tuanthu check: " + Catalogue.ui(.noSuchPath(m), lang)) }
         if !missing.isEmpty { return 2 }
         var checker = Checker()
         let result = checker.run(files: files)
         let shown = Array(result.diagnostics.prefix(DiagnosticLimit.printed))
-        let renderer = DiagnosticRenderer(sources: result.sources, color: format == "text" && isatty(2) != 0)
+        let renderer = DiagnosticRenderer(sources: result.sources, language: lang, color: format == "text" && isatty(2) != 0)
         switch format {
         case "json": print(renderer.json(result.diagnostics), terminator: "")
         case "sarif": print(renderer.sarif(result.diagnostics, toolVersion: CLI.version), terminator: "")
@@ -25,11 +25,12 @@ enum CheckCommand {
         default:
             var text = renderer.text(shown)
             if result.diagnostics.count > shown.count {
-                text += Catalogue.text(.tooManyDiagnostics(shown: shown.count, total: result.diagnostics.count)) + "\n"
+                text += Catalogue.text(.tooManyDiagnostics(shown: shown.count, total: result.diagnostics.count), lang) + "\n"
             }
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-            text += "checked \(files.count) file\(files.count == 1 ? "" : "s") (\(result.plans.count) plan\(result.plans.count == 1 ? "" : "s"), \(result.rosters.count) roster\(result.rosters.count == 1 ? "" : "s")): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+            text += Catalogue.ui(.checkedSummary(files: files.count, plans: result.plans.count, rosters: result.rosters.count,
+                                                 errors: errors, warnings: warnings), lang) + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         }
         let hasErrors = result.hasErrors

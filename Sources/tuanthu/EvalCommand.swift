@@ -9,11 +9,10 @@ enum EvalCommand {
         let a = try Arguments(args, valued: ["--data", "--as-of", "--format", "-o", "--output", "--number-locale", "--lang", "--split-by"],
                               flags: ["--keep-going", "--no-bom", "--bom"])
         guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
+        let language = try CLI.language(args)
         let format = a.options["--format"] ?? (CLI.stdoutIsTerminal ? "text" : "json")
-        guard ["text", "json", "csv", "html"].contains(format) else {
-            throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text, json, csv or html)")
-        }
-        let language: Language = (a.options["--lang"] ?? ProcessInfo.processInfo.environment["TUANTHU_LANG"]) == "en" ? .en : .vi
+        let formats = ["text", "json", "csv", "html"]
+        guard formats.contains(format) else { throw Arguments.UsageError(message: Catalogue.ui(.unknownFormat(format, formats), language)) }
         let asOf: CivilDate
         if let text = a.options["--as-of"] {
             guard let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) else {
@@ -30,16 +29,16 @@ enum EvalCommand {
         }
         let output = a.options["-o"] ?? a.options["--output"]
 
-        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional)) else { return 2 }
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
         var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
         let data = loader.load(directory: dataDir)
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
         let keepGoing = a.flags.contains("--keep-going")
-        for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: "warning")) }
+        for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
         if !data.errors.isEmpty {
-            for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: "error")) }
+            for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: .error, language)) }
             if data.errors.count > DiagnosticLimit.printed {
-                CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: data.errors.count)))
+                CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: data.errors.count), language))
             }
             if !keepGoing {
                 CLI.printError("tuanthu eval: \(data.errors.count) data error(s); no report written (use --keep-going to write one anyway)")
@@ -53,7 +52,7 @@ enum EvalCommand {
             case "json": return FindingsJSON.render(e, toolVersion: CLI.version, planInputs: planInputs)
             case "html": return FindingsHTML.render(e, language: language)
             case "csv": return FindingsCSV.render(e, bom: bom)
-            default: return FindingsText.render(e, color: output == nil && CLI.stdoutIsTerminal)
+            default: return FindingsText.render(e, color: output == nil && CLI.stdoutIsTerminal, language: language)
             }
         }
         if let split = a.options["--split-by"] {
@@ -101,9 +100,9 @@ enum EvalCommand {
 
 /// Compiles the plans for commands that need them; prints diagnostics and returns nil on errors.
 enum CheckStep {
-    static func run(paths: [String]) -> CheckResult? {
+    static func run(paths: [String], language: Language) -> CheckResult? {
         let (files, missing) = PlanFinder.expand(paths)
-        for m in missing { CLI.printError("tuanthu: no such file or directory: \(m)") }
+        for m in missing { CLI.printError("tuanthu: " + Catalogue.ui(.noSuchPath(m), language)) }
         if !missing.isEmpty { return nil }
         if files.isEmpty {
             CLI.printError("tuanthu: no .plan files found in \(paths.joined(separator: ", "))")
@@ -113,7 +112,7 @@ enum CheckStep {
         let result = checker.run(files: files)
         if result.hasErrors {
             let errors = result.diagnostics.filter { $0.severity == .error }
-            let renderer = DiagnosticRenderer(sources: result.sources, color: isatty(2) != 0)
+            let renderer = DiagnosticRenderer(sources: result.sources, language: language, color: isatty(2) != 0)
             CLI.printError(renderer.text(Array(errors.prefix(DiagnosticLimit.printed))))
             CLI.printError("tuanthu: the plans have \(errors.count) error(s); fix them first (see ‘tuanthu check’)")
             return nil
@@ -123,9 +122,9 @@ enum CheckStep {
 }
 
 enum DataErrorText {
-    static func line(_ d: DataError, severity: String) -> String {
-        var m = "\(d.file):\(d.line):\(d.column): \(severity)[\(d.code.rawValue)]: \(Catalogue.text(d.message))"
-        if let s = d.suggestion { m += " (did you mean ‘\(s)’?)" }
+    static func line(_ d: DataError, severity: Severity, _ language: Language) -> String {
+        var m = "\(d.file):\(d.line):\(d.column): \(Catalogue.ui(.severity(severity), language))[\(d.code.rawValue)]: \(Catalogue.text(d.message, language))"
+        if let s = d.suggestion { m += " (\(Catalogue.ui(.didYouMean(s), language)))" }
         return m
     }
 }

@@ -23,11 +23,12 @@ enum ExplainCommand {
             guard let p = Period.parse(utf8: t.utf8) else { throw Arguments.UsageError(message: "--period ‘\(t)’ is not a period (2025, 2025-Q3, 2025-06, …)") }
             period = p
         }
-        guard let checked = CheckStep.run(paths: CLI.planPaths(Array(a.positional.dropFirst()))) else { return 2 }
+        let language = try CLI.language(args)
+        guard let checked = CheckStep.run(paths: CLI.planPaths(Array(a.positional.dropFirst())), language: language) else { return 2 }
         let locale: NumberLocale = a.options["--number-locale"] == "vi" ? .vietnamese : .plain
         var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
         let data = loader.load(directory: dataDir)
-        for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: "error")) }
+        for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: .error, language)) }
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
         var agency = a.options["--agency"]
         if let text = agency, let plan = checked.plans.first(where: { $0.obligations.contains { $0.id == obligation } }), let id = plan.agencyID(for: text) {
@@ -50,7 +51,7 @@ enum ExplainCommand {
             for (i, e) in explanations.enumerated() {
                 if i > 0 { out += "\n" }
                 let f = e.finding
-                out += "== \(f.obligation) · \(f.agency) · \(f.period?.description ?? "-") · \(f.status.rawValue)\n"
+                out += "== \(f.obligation) · \(f.agency) · \(f.period?.description ?? "-") · \(Catalogue.status(f.status.rawValue, language))\n"
                 for (n, s) in e.steps.enumerated() {
                     out += "\(n + 1). \(s.topic)\n"
                     for l in s.lines { out += "   \(l)\n" }

@@ -16,27 +16,35 @@ enum TemplateCommand {
         let from = try date("--from")
         let today = EvalCommand.todayInVietnam()
         let until = try date("--until") ?? Period.year(today.year).lastDay
-        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional)) else { return 2 }
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: try CLI.language(args)) else { return 2 }
         var agency = a.options["--agency"]
+        var selected: Set<String>?
         if let text = agency {
-            guard let id = checked.plans.lazy.compactMap({ $0.agencyID(for: text) }).first else {
-                let all = checked.plans.flatMap { $0.agencies.keys }
+            if let id = checked.plans.lazy.compactMap({ $0.agencyID(for: text) }).first {
+                agency = id
+                selected = [id]
+            } else if let group = checked.plans.lazy.compactMap({ $0.groups[text] }).first {
+                // A group: what it owes as a whole (a province-wide target) and what each member owes.
+                selected = Set([group.id] + group.agencies)
+            } else {
+                let all = checked.plans.flatMap { Array($0.agencies.keys) + Array($0.groups.keys) }
                 var msg = "tuanthu template: unknown agency ‘\(text)’"
                 if let s = Suggestion.closest(to: text, among: Set(all).sorted()) { msg += "; did you mean ‘\(s)’?" }
                 CLI.printError(msg)
                 return 2
             }
-            agency = id
         }
-        let sheets = TemplateBuilder(plans: checked.plans, from: from, until: until).sheets(agency: agency)
+        let sheets = TemplateBuilder(plans: checked.plans, from: from, until: until).sheets(agencies: selected)
         if sheets.isEmpty {
             CLI.printError("tuanthu template: nothing is owed in that window" + (agency.map { " by \($0)" } ?? ""))
             return 0
         }
+        // Folder names that survive case-insensitive disks and Windows (`STC` and `stc`, `CON`).
+        let folders = AgencyFileNames.names(for: sheets.map(\.agency))
         let fm = FileManager.default
         var agencies: [String] = []
         for sheet in sheets {
-            let dir = (out as NSString).appendingPathComponent(sheet.agency)
+            let dir = (out as NSString).appendingPathComponent(folders[sheet.agency] ?? sheet.agency)
             do {
                 try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 try OutputFile.write(TemplateBuilder.csv(sheet), to: (dir as NSString).appendingPathComponent("\(sheet.table.rawValue).csv"))

@@ -6,7 +6,8 @@ import TuanthuRuntime
 enum TestCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--lang"], flags: ["--verbose"])
-        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional)) else { return 2 }
+        let lang = try CLI.language(args)
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: lang) else { return 2 }
         var passed = 0, failed = 0
         let today = EvalCommand.todayInVietnam()
         for plan in checked.plans {
@@ -14,20 +15,21 @@ enum TestCommand {
                 let where_ = result.location.map { "\($0.file):\($0.line):\($0.column)" } ?? plan.file
                 if result.passed {
                     passed += 1
-                    if a.flags.contains("--verbose") { print("ok    \(plan.id) — \(result.name)") }
+                    if a.flags.contains("--verbose") { print(Catalogue.ui(.testOk(plan: plan.id, test: result.name), lang)) }
                     continue
                 }
                 failed += 1
-                print("FAIL  \(plan.id) — \(result.name)  (\(where_), as of \(result.asOf))")
+                print(Catalogue.ui(.testFail(plan: plan.id, test: result.name, location: where_, asOf: Catalogue.date(result.asOf, lang)), lang))
                 for e in result.expectations where !e.passed {
                     let loc = checked.sources.location(e.expectation.span)
                     print("  \(loc.map { "\($0.file):\($0.line):\($0.column)" } ?? ""): \(e.expectation.text)")
                     if e.matched.isEmpty {
-                        print("    found: no finding matches (check the obligation, agency and period)")
+                        print("    " + Catalogue.ui(.testNoMatch, lang))
                     }
                     for f in e.matched {
-                        var line = "    found: \(f.obligation) \(f.agency) \(f.period?.description ?? "-") is \(f.status.rawValue)"
-                        if let d = f.due { line += ", due \(d)" }
+                        var line = "    " + Catalogue.ui(.testFound(finding: "\(f.obligation) \(f.agency) \(f.period?.description ?? "-")",
+                                                                     status: Catalogue.status(f.status.rawValue, lang)), lang)
+                        if let d = f.due { line += ", " + Catalogue.ui(.due(lang == .vi ? Catalogue.date(d.day, lang) + (d.time.map { " \($0)" } ?? "") : d.description), lang) }
                         line += " — \(f.actual)"
                         print(line)
                     }

@@ -55,6 +55,8 @@ enum CLI {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // These tests read English; the default language (Vietnamese) has its own tests in LanguageCLITests.
+        environment["TUANTHU_LANG"] = "en"
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

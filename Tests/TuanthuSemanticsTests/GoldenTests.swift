@@ -34,6 +34,8 @@ enum CheckFixtures {
     struct Output {
         var text: String
         var json: String
+        /// The text rendering in Vietnamese, the CLI's default language.
+        var textVi: String
         var codes: Set<DiagnosticCode>
     }
 
@@ -49,11 +51,12 @@ enum CheckFixtures {
         }
         var checker = Checker()
         let result = checker.run(files: files)
-        let renderer = DiagnosticRenderer(sources: result.sources)
+        let renderer = DiagnosticRenderer(sources: result.sources, language: .en)
+        let vietnamese = DiagnosticRenderer(sources: result.sources, language: .vi)
         let prefix = repositoryRoot.path.hasSuffix("/") ? repositoryRoot.path : repositoryRoot.path + "/"
         func relative(_ s: String) -> String { s.replacingOccurrences(of: prefix, with: "") }
         return Output(text: relative(renderer.text(result.diagnostics)), json: relative(renderer.json(result.diagnostics)),
-                      codes: Set(result.diagnostics.map(\.code)))
+                      textVi: relative(vietnamese.text(result.diagnostics)), codes: Set(result.diagnostics.map(\.code)))
     }
 
     static func expectedURL(_ name: String, _ ext: String) -> URL {
@@ -66,7 +69,7 @@ struct GoldenTests {
     @Test(arguments: CheckFixtures.cases)
     func diagnostics(_ name: String) throws {
         let out = CheckFixtures.check(name)
-        for (ext, actual) in [("txt", out.text), ("json", out.json)] {
+        for (ext, actual) in [("txt", out.text), ("json", out.json), ("vi.txt", out.textVi)] {
             let url = CheckFixtures.expectedURL(name, ext)
             if CheckFixtures.updating {
                 try actual.write(to: url, atomically: true, encoding: .utf8)

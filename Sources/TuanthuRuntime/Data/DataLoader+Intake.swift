@@ -2,8 +2,13 @@ import TuanthuCore
 import TuanthuSemantics
 
 extension DataLoader {
-    /// Validates one record and adds it to its table, or reports every problem with it.
+    /// Validates one record and adds it to its table, or reports every problem with it. Extension rows wait
+    /// until every file is read, since whether they match an owed period can depend on events in any file.
     mutating func intake(_ r: DataRecord, table: Table) {
+        if table == .extensions, !admittingExtensions {
+            pendingExtensions.append(r)
+            return
+        }
         if table.filledIn.allSatisfy({ (r.value($0) ?? "").isEmpty }) {
             data.blankRows += 1
             return
@@ -40,7 +45,7 @@ extension DataLoader {
         }
     }
 
-    private mutating func agency(_ r: DataRecord, plan: Int) -> String? {
+    mutating func agency(_ r: DataRecord, plan: Int) -> String? {
         let text = r.value("agency") ?? ""
         if let id = directory.agency(text, plan: plan) { return id }
         let pos = r.position("agency")
@@ -48,7 +53,7 @@ extension DataLoader {
         return nil
     }
 
-    private mutating func period(_ r: DataRecord, column: String = "period") -> Period? {
+    mutating func period(_ r: DataRecord, column: String = "period") -> Period? {
         let text = r.value(column) ?? ""
         if let p = Period.parse(utf8: text.utf8) { return p }
         if let d = CivilDate.parseDayMonthYear(utf8: text.utf8) { return .day(d) }
@@ -57,7 +62,7 @@ extension DataLoader {
         return nil
     }
 
-    private mutating func date(_ r: DataRecord, column: String) -> CivilDate? {
+    mutating func date(_ r: DataRecord, column: String) -> CivilDate? {
         let text = r.value(column) ?? ""
         if let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) { return d }
         let pos = r.position(column)
@@ -66,7 +71,7 @@ extension DataLoader {
     }
 
     /// Checks the obligation's requirement fits the table (reports for `report`, tasks for `deliver`).
-    private mutating func obligation(_ r: DataRecord, plan: Int, id: String, table: Table) -> Obligation? {
+    mutating func obligation(_ r: DataRecord, plan: Int, id: String, table: Table) -> Obligation? {
         guard let o = directory.obligations[plan][id] else { return nil }
         let fits: Bool
         switch (o.requirement, table) {
@@ -75,7 +80,7 @@ extension DataLoader {
         }
         if !fits {
             let pos = r.position("obligation")
-            let kind = o.requirement.kind == "target" ? "target (its values go in observations)" : o.requirement.kind
+            let kind: RequirementKind = o.requirement.kind == "target" ? .achieve : o.requirement.kind == "task" ? .deliver : o.requirement.kind == "report" ? .report : .untracked
             error(r.file, pos.line, pos.column, .wrongTableForObligation(obligation: id, table: table.rawValue + ".csv", kind: kind))
             return nil
         }
@@ -106,7 +111,7 @@ extension DataLoader {
             let earlier = data.observations[first]
             if earlier.value != v {
                 let pos = r.position("value")
-                error(r.file, pos.line, pos.column, .conflictingDuplicate(what: "value \(r.value("value") ?? "")", first: earlier.text, firstLine: earlier.source.line))
+                error(r.file, pos.line, pos.column, .conflictingDuplicate(what: .value(r.value("value") ?? ""), first: earlier.text, firstLine: earlier.source.line))
                 return
             }
             data.repeatedRows.insert(data.rowCount)
@@ -121,32 +126,32 @@ extension DataLoader {
     private mutating func value(_ r: DataRecord, unit: Unit) -> ExactNumber? {
         let text = r.value("value") ?? ""
         let pos = r.position("value")
-        func bad(_ reason: String) -> ExactNumber? {
-            error(r.file, pos.line, pos.column, .badValue(value: text, unit: unit.rawValue, reason: reason))
+        func bad(_ reason: Phrase) -> ExactNumber? {
+            error(r.file, pos.line, pos.column, .badValue(value: text, unit: unit.name, reason: reason))
             return nil
         }
         if unit == .yesno {
             switch text.lowercased() {
             case "yes", "có", "true", "1": return .one
             case "no", "không", "false", "0": return .zero
-            default: return bad("write yes or no (có/không)")
+            default: return bad(Phrase(vi: "ghi có hoặc không (yes/no)", en: "write yes or no (có/không)"))
             }
         }
         var digits = Substring(text)
         let hasPercent = digits.hasSuffix("%")
         if hasPercent {
-            guard unit == .percent else { return bad("a % sign is only for percent indicators") }
+            guard unit == .percent else { return bad(Phrase(vi: "dấu % chỉ dùng cho chỉ tiêu tỷ lệ phần trăm", en: "a % sign is only for percent indicators")) }
             digits = digits.dropLast()
         }
         switch ExactNumber.parse(utf8: digits.utf8, locale: options.numberLocale) {
         case .failure(let e):
-            return bad(e.message)
+            return bad(e.phrase)
         case .success(let n):
             switch unit {
             case .percent: return ExactNumber.percent(n)
             case .count, .rank:
-                guard n.isInteger else { return bad("a \(unit.rawValue) is a whole number") }
-                if unit == .rank, n < .one { return bad("ranks start at 1") }
+                guard n.isInteger else { return bad(Phrase(vi: "\(unit == .rank ? "thứ hạng" : "số lượng") phải là số nguyên", en: "a \(unit.rawValue) is a whole number")) }
+                if unit == .rank, n < .one { return bad(Phrase(vi: "thứ hạng bắt đầu từ 1", en: "ranks start at 1")) }
                 return n
             default: return n
             }
@@ -195,7 +200,7 @@ extension DataLoader {
             let earlier = data.events[first]
             if earlier.date != d {
                 let pos = r.position("date")
-                error(r.file, pos.line, pos.column, .conflictingDuplicate(what: "date \(d)", first: earlier.date.description, firstLine: earlier.source.line))
+                error(r.file, pos.line, pos.column, .conflictingDuplicate(what: .date(d.description), first: earlier.date.description, firstLine: earlier.source.line))
                 return
             }
             data.repeatedRows.insert(data.rowCount)
@@ -206,19 +211,7 @@ extension DataLoader {
                                     date: d, document: nonEmpty(r.value("document"))))
     }
 
-    private mutating func extensionRow(_ r: DataRecord, plan: Int, obligation id: String) {
-        let o = obligation(r, plan: plan, id: id, table: .extensions)
-        let a = agency(r, plan: plan)
-        var p: Period?
-        var ok = true
-        if let t = r.value("period"), !t.isEmpty { p = period(r); if p == nil { ok = false } }
-        let due = date(r, column: "due")
-        guard ok, o != nil, let a, let due else { return }
-        data.extensions.append(ExtensionRow(id: data.nextID(), source: RowSource(file: r.file, line: r.line), plan: plan, obligation: id,
-                                            agency: a, period: p, due: due, document: nonEmpty(r.value("document"))))
-    }
-
-    private func nonEmpty(_ s: String?) -> String? {
+    func nonEmpty(_ s: String?) -> String? {
         guard let s, !s.isEmpty else { return nil }
         return s
     }

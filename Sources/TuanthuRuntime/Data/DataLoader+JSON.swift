@@ -6,41 +6,41 @@ extension DataLoader {
     mutating func loadJSON(_ path: String) {
         let file = addFile(path)
         guard let bytes = FileManager.default.contents(atPath: path) else {
-            error(file, 0, 0, .unreadableFile(detail: "cannot read \(path)"))
+            error(file, 0, 0, .unreadableFile(detail: Phrase(vi: "không đọc được \(path)", en: "cannot read \(path)")))
             return
         }
         let root: JSONNode
         do {
             root = try JSONReader.parse([UInt8](bytes))
         } catch {
-            self.error(file, error.line, error.column, .jsonSyntax(detail: error.message))
+            self.error(file, error.line, error.column, .jsonSyntax(detail: error.phrase))
             return
         }
         guard case .object(let members) = root.value else {
-            error(file, root.line, root.column, .jsonSyntax(detail: "data.json must be an object with arrays named observations, reports, tasks, events, extensions"))
+            error(file, root.line, root.column, .jsonSyntax(detail: Phrase(vi: "data.json phải là một đối tượng gồm các mảng observations, reports, tasks, events, extensions", en: "data.json must be an object with arrays named observations, reports, tasks, events, extensions")))
             return
         }
         for member in members {
             guard let table = Table(rawValue: member.key) else {
-                warning(file, member.value.line, member.value.column, .unknownColumn(column: member.key, table: "data.json"))
+                warning(file, member.value.line, member.value.column, .unknownColumn(column: member.key, table: .file("data.json")))
                 continue
             }
             guard case .array(let rows) = member.value.value else {
-                error(file, member.value.line, member.value.column, .jsonSyntax(detail: "‘\(member.key)’ must be an array of objects"))
+                error(file, member.value.line, member.value.column, .jsonSyntax(detail: Phrase(vi: "‘\(member.key)’ phải là một mảng các đối tượng", en: "‘\(member.key)’ must be an array of objects")))
                 continue
             }
             let known = Set(table.required + table.optional)
             var warned: Set<String> = []
             for row in rows {
                 guard case .object(let fields) = row.value else {
-                    error(file, row.line, row.column, .jsonSyntax(detail: "each row of ‘\(member.key)’ must be an object"))
+                    error(file, row.line, row.column, .jsonSyntax(detail: Phrase(vi: "mỗi dòng của ‘\(member.key)’ phải là một đối tượng", en: "each row of ‘\(member.key)’ must be an object")))
                     continue
                 }
                 var record = DataRecord(file: file, line: row.line, recordColumn: row.column, index: [:], values: [], lines: [], columns: [])
                 for f in fields {
                     let key = f.key.lowercased()
                     if !known.contains(key) {
-                        if warned.insert(key).inserted { warning(file, f.value.line, f.value.column, .unknownColumn(column: key, table: "data.json \(member.key)")) }
+                        if warned.insert(key).inserted { warning(file, f.value.line, f.value.column, .unknownColumn(column: key, table: .json(member.key))) }
                         continue
                     }
                     let text: String
@@ -50,7 +50,7 @@ extension DataLoader {
                     case .bool(let b): text = b ? "yes" : "no"
                     case .null: text = ""
                     case .object, .array:
-                        error(file, f.value.line, f.value.column, .jsonSyntax(detail: "‘\(key)’ must be a string or a number"))
+                        error(file, f.value.line, f.value.column, .jsonSyntax(detail: Phrase(vi: "‘\(key)’ phải là chuỗi hoặc số", en: "‘\(key)’ must be a string or a number")))
                         continue
                     }
                     if record.index[key] != nil { continue }
@@ -61,7 +61,7 @@ extension DataLoader {
                 }
                 var missing = false
                 for r in table.required where record.index[r] == nil && !table.filledIn.contains(r) {
-                    error(file, row.line, row.column, .missingColumn(column: r, table: "this \(member.key) row"))
+                    error(file, row.line, row.column, .missingColumn(column: r, table: .jsonRow(member.key)))
                     missing = true
                 }
                 if missing { continue }

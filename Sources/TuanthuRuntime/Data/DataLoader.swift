@@ -48,6 +48,9 @@ public struct DataLoader {
     var data = DataSet()
     var observationKeys: [String: Int] = [:]
     var eventKeys: [String: Int] = [:]
+    /// Extension rows read so far; they are checked once every file (and so every event) is in.
+    var pendingExtensions: [DataRecord] = []
+    var admittingExtensions = false
 
     public init(plans: [CheckedPlan], options: DataOptions = DataOptions()) {
         self.directory = PlanDirectory(plans)
@@ -83,12 +86,13 @@ public struct DataLoader {
     public mutating func load(directory dir: String) -> DataSet {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            data.errors.append(DataError(file: dir, line: 0, column: 0, code: .E315, message: .unreadableFile(detail: "the data folder \(dir) does not exist"), suggestion: nil))
+            data.errors.append(DataError(file: dir, line: 0, column: 0, code: .E315, message: .unreadableFile(detail: Phrase(vi: "không có thư mục số liệu \(dir)", en: "the data folder \(dir) does not exist")), suggestion: nil))
             return data
         }
         for (table, path) in Self.tableFiles(in: dir) { loadCSV(path, table: table) }
         let json = Self.join(dir, "data.json")
         if FileManager.default.fileExists(atPath: json) { loadJSON(json) }
+        admitExtensions()
         return data
     }
 
@@ -117,13 +121,23 @@ public struct DataLoader {
     mutating func loadCSV(_ path: String, table: Table) {
         let file = addFile(path)
         var reader: CSVReader
-        do {
-            reader = try CSVReader(path: path)
-        } catch {
-            self.error(file, error.line, error.column, error.kind == .utf16 ? .invalidEncoding(detail: error.message) : .unreadableFile(detail: error.message))
-            return
+        var converted = false
+        if let utf16 = LegacyEncoding.detectUTF16(Self.prefix(of: path)) {
+            // UTF-16 (a spreadsheet's "Unicode" export), with or without a byte order mark: convert it once.
+            let raw = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+            guard let utf8 = reencoded(file, path: path, encoding: utf16, raw: raw) else { return }
+            reader = utf8
+            converted = true
+        } else {
+            do {
+                reader = try CSVReader(path: path)
+            } catch {
+                self.error(file, error.line, error.column, error.kind == .utf16 ? .invalidEncoding(detail: error.phrase) : .unreadableFile(detail: error.phrase))
+                return
+            }
         }
-        var sniffed = false
+        // Rows read before a legacy encoding shows itself are taken back when the file is converted.
+        let mark = IntakeMark(self)
         var header: [String]?
         var index: [String: Int] = [:]
         while true {
@@ -131,25 +145,21 @@ public struct DataLoader {
             do {
                 record = try reader.next()
             } catch {
-                if error.kind == .invalidUTF8, !sniffed {
-                    // A legacy Vietnamese encoding fails on every row: detect it once, convert or advise.
-                    sniffed = true
+                if error.kind == .invalidUTF8, !converted {
+                    // A legacy Vietnamese encoding fails on every row: detect it once, then convert the
+                    // file or advise. Mostly-UTF-8 text with a stray byte keeps its per-row errors.
+                    converted = true
                     let raw = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
-                    switch LegacyEncoding.detect(raw) {
-                    case .windows1258?:
-                        warning(file, 1, 1, .convertedEncoding(detail: LegacyEncoding.windows1258.advice(path: path)))
-                        reader = CSVReader(bytes: LegacyEncoding.decodeWindows1258(raw))
+                    if let encoding = LegacyEncoding.detect(raw) {
+                        mark.rollback(&self)
                         header = nil
                         index = [:]
+                        guard let again = reencoded(file, path: path, encoding: encoding, raw: raw, at: (error.line, error.column)) else { return }
+                        reader = again
                         continue
-                    case .tcvn3?:
-                        self.error(file, error.line, error.column, .invalidEncoding(detail: LegacyEncoding.tcvn3.advice(path: path)))
-                        return
-                    case nil:
-                        break
                     }
                 }
-                let message: Message = error.kind == .utf16 || error.kind == .invalidUTF8 ? .invalidEncoding(detail: error.message) : .csvSyntax(detail: error.message)
+                let message: Message = error.kind == .utf16 || error.kind == .invalidUTF8 ? .invalidEncoding(detail: error.phrase) : .csvSyntax(detail: error.phrase)
                 self.error(file, error.line, error.column, message)
                 if error.kind == .utf16 || error.kind == .ioError { return }
                 continue
@@ -162,11 +172,11 @@ public struct DataLoader {
                 let known = Set(table.required + table.optional)
                 var missing = false
                 for r in table.required where !cleaned.contains(r) {
-                    self.error(file, record.line, 1, .missingColumn(column: r, table: (path as NSString).lastPathComponent))
+                    self.error(file, record.line, 1, .missingColumn(column: r, table: .file((path as NSString).lastPathComponent)))
                     missing = true
                 }
                 for (i, c) in cleaned.enumerated() where !known.contains(c) && !c.isEmpty {
-                    warning(file, record.line, record.columns[i], .unknownColumn(column: c, table: (path as NSString).lastPathComponent))
+                    warning(file, record.line, record.columns[i], .unknownColumn(column: c, table: .file((path as NSString).lastPathComponent)))
                 }
                 if missing { return }
                 continue
@@ -174,5 +184,55 @@ public struct DataLoader {
             intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index,
                               values: record.fields.map(DataRecord.trimmed), lines: record.fieldLines, columns: record.columns), table: table)
         }
+    }
+
+    /// The first bytes of a file, for telling its encoding.
+    static func prefix(of path: String) -> [UInt8] {
+        guard let h = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? h.close() }
+        return (try? h.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+    }
+
+    /// Reads the whole file again in the encoding it is in: converted with a warning (W012), or, for TCVN3
+    /// (and UTF-16 that does not decode), one error for the file saying how to convert it.
+    mutating func reencoded(_ file: Int, path: String, encoding: LegacyEncoding, raw: [UInt8], at position: (line: Int, column: Int) = (1, 1)) -> CSVReader? {
+        guard let bytes = encoding.convert(raw) else {
+            let detail = encoding == .tcvn3 ? encoding.advicePhrase(path: path) : Phrase(
+                vi: "\(path) là UTF-16 nhưng bị hỏng (thiếu byte); hãy lưu lại dưới dạng ‘CSV UTF-8’",
+                en: "\(path) is UTF-16 but broken (a byte is missing); save it again as ‘CSV UTF-8’")
+            error(file, position.line, position.column, .invalidEncoding(detail: detail))
+            return nil
+        }
+        warning(file, 1, 1, .convertedEncoding(detail: encoding.advicePhrase(path: path)))
+        return CSVReader(bytes: bytes)
+    }
+}
+
+/// How far the data set had grown before a file was read, so its rows can be taken back when the file
+/// turns out to need reading again in another encoding.
+struct IntakeMark {
+    var observations, reports, tasks, events, extensions, pending, errors, warnings, rowCount, blankRows: Int
+
+    init(_ loader: DataLoader) {
+        let d = loader.data
+        observations = d.observations.count; reports = d.reports.count; tasks = d.tasks.count
+        events = d.events.count; extensions = d.extensions.count; pending = loader.pendingExtensions.count
+        errors = d.errors.count; warnings = d.warnings.count; rowCount = d.rowCount; blankRows = d.blankRows
+    }
+
+    func rollback(_ loader: inout DataLoader) {
+        loader.data.observations.removeLast(loader.data.observations.count - observations)
+        loader.data.reports.removeLast(loader.data.reports.count - reports)
+        loader.data.tasks.removeLast(loader.data.tasks.count - tasks)
+        loader.data.events.removeLast(loader.data.events.count - events)
+        loader.data.extensions.removeLast(loader.data.extensions.count - extensions)
+        loader.pendingExtensions.removeLast(loader.pendingExtensions.count - pending)
+        loader.data.errors.removeLast(loader.data.errors.count - errors)
+        loader.data.warnings.removeLast(loader.data.warnings.count - warnings)
+        loader.data.repeatedRows = loader.data.repeatedRows.filter { $0 < rowCount }
+        loader.data.rowCount = rowCount
+        loader.data.blankRows = blankRows
+        loader.observationKeys = loader.observationKeys.filter { $0.value < observations }
+        loader.eventKeys = loader.eventKeys.filter { $0.value < events }
     }
 }

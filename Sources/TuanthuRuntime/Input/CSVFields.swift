@@ -73,7 +73,8 @@ extension CSVReader {
             fieldNonASCII = true
         } else {
             note(.invalidUTF8,
-                 "invalid UTF-8 (\(InputText.describe(buf + pos, available: end - pos))) in field \(fieldIndex + 1); "
+                 "invalid UTF-8 (\(InputText.describe(buf + pos, available: end - pos))) in field \(fieldIndex + 1) "
+                     + "at byte offset \(base + pos); "
                      + "the file must be saved as UTF-8 ('CSV UTF-8')",
                  line: line, column: column(), offset: base + pos)
             pos += 1

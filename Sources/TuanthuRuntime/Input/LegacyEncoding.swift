@@ -1,29 +1,95 @@
 import Foundation
 
-/// Older Vietnamese offices save text in Windows-1258 or TCVN3 (ABC). This tells them apart from UTF-8,
-/// converts Windows-1258, and names the command that converts TCVN3.
+/// Older Vietnamese offices save text in Windows-1258 or TCVN3 (ABC), and some spreadsheets export UTF-16.
+/// This tells them apart from UTF-8, converts Windows-1258 and UTF-16, and names the command that converts TCVN3.
 public enum LegacyEncoding: Sendable, Equatable {
     case windows1258
     case tcvn3
+    case utf16(bigEndian: Bool)
 
-    /// Guesses the encoding of bytes that are not valid UTF-8, or nil when neither fits.
+    /// Guesses the encoding of bytes that are not valid UTF-8, or nil when none fits (mostly valid UTF-8
+    /// with a stray bad byte, or binary data).
     public static func detect(_ bytes: [UInt8]) -> LegacyEncoding? {
-        var high = 0, toneAfterVowel = 0, tcvnLetters = 0
-        let vowels = Set("aeiouyAEIOUY".utf8).union([0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xC2, 0xCA, 0xD4, 0xC3, 0xD5, 0xDD])
-        let tones: Set<UInt8> = [0xCC, 0xEC, 0xD2, 0xDE, 0xF2]
-        var previous: UInt8 = 0
-        for b in bytes.prefix(1 << 20) {
-            if b >= 0x80 {
+        let sample = Array(bytes.prefix(1 << 20))
+        if let utf16 = detectUTF16(sample) { return utf16 }
+        var high = 0, validUTF8 = 0, vn3Letters = 0
+        sample.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                let n = InputText.validSequenceLength(base + i, available: p.count - i)
+                if n > 0 { validUTF8 += 1; i += n; continue }
                 high += 1
-                if tones.contains(b) && vowels.contains(previous) { toneAfterVowel += 1 }
-                if (0xA1...0xFE).contains(b) && !tones.contains(b) { tcvnLetters += 1 }
+                if b >= 0xA1 { vn3Letters += 1 }
+                i += 1
             }
-            previous = b
         }
-        guard high > 0 else { return nil }
-        if toneAfterVowel * 4 >= high { return .windows1258 }
-        if tcvnLetters * 2 >= high { return .tcvn3 }
+        guard high > 0, validUTF8 < high else { return nil }
+        // Windows-1258 text read as 1258 is Vietnamese letters; TCVN3 text read as 1258 is mostly
+        // symbols and foreign letters (µ, ¸, ë), so the share of Vietnamese letters tells them apart.
+        var nonASCII = 0, vietnamese = 0
+        for s in String(decoding: decodeWindows1258(sample), as: UTF8.self).unicodeScalars where s.value >= 0x80 {
+            nonASCII += 1
+            if vietnameseScalars.contains(s) { vietnamese += 1 }
+        }
+        if vietnamese * 5 >= nonASCII * 4 { return .windows1258 }
+        // TCVN3 keeps its letters at 0xA1...0xFF.
+        if vn3Letters * 5 >= high * 4 { return .tcvn3 }
         return nil
+    }
+
+    /// UTF-16 by its byte order mark, or, without one, by the zero bytes that ASCII letters leave in every
+    /// other position (CSV text itself never holds a zero byte).
+    public static func detectUTF16(_ bytes: [UInt8]) -> LegacyEncoding? {
+        if bytes.count >= 2 {
+            if bytes[0] == 0xFF && bytes[1] == 0xFE { return .utf16(bigEndian: false) }
+            if bytes[0] == 0xFE && bytes[1] == 0xFF { return .utf16(bigEndian: true) }
+        }
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4 else { return nil }
+        var evenZeros = 0, oddZeros = 0
+        for (i, b) in sample.enumerated() where b == 0 {
+            if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 2 >= pairs && evenZeros * 10 < pairs { return .utf16(bigEndian: false) }
+        if evenZeros * 2 >= pairs && oddZeros * 10 < pairs { return .utf16(bigEndian: true) }
+        return nil
+    }
+
+    /// The text as UTF-8 (NFC), for the encodings tuanthu converts; nil for TCVN3 and for broken UTF-16.
+    public func convert(_ bytes: [UInt8]) -> [UInt8]? {
+        switch self {
+        case .windows1258: return Self.decodeWindows1258(bytes)
+        case .tcvn3: return nil
+        case .utf16(let bigEndian):
+            var body = bytes[...]
+            if body.count >= 2, (body.first == 0xFF && body.dropFirst().first == 0xFE) || (body.first == 0xFE && body.dropFirst().first == 0xFF) {
+                body = body.dropFirst(2)
+            }
+            guard body.count % 2 == 0 else { return nil }
+            var units: [UInt16] = []
+            units.reserveCapacity(body.count / 2)
+            var i = body.startIndex
+            while i < body.endIndex {
+                let a = UInt16(body[i]), b = UInt16(body[i + 1])
+                units.append(bigEndian ? a << 8 | b : b << 8 | a)
+                i += 2
+            }
+            var scalars = String.UnicodeScalarView()
+            var iterator = units.makeIterator()
+            var decoder = UTF16()
+            loop: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let s): scalars.append(s)
+                case .emptyInput: break loop
+                case .error: return nil
+                }
+            }
+            return Array(String(scalars).precomposedStringWithCanonicalMapping.utf8)
+        }
     }
 
     /// Windows-1258 to UTF-8 (NFC); tone marks are combining characters in 1258, so normalisation composes them.
@@ -43,8 +109,18 @@ public enum LegacyEncoding: Sendable, Equatable {
             return "\(path) is in Windows-1258, not UTF-8; it was converted for this run. To convert it for good: iconv -f CP1258 -t UTF-8 \(path) > converted.csv (or save it from the spreadsheet as ‘CSV UTF-8’)"
         case .tcvn3:
             return "\(path) looks like TCVN3 (ABC) text, not UTF-8; convert it with a Vietnamese converter such as UniKey's ‘Chuyển mã’ (TCVN3 → Unicode), or: iconv -f TCVN5712-1 -t UTF-8 \(path) > converted.csv, then save as ‘CSV UTF-8’"
+        case .utf16(let bigEndian):
+            return "\(path) is in UTF-16, not UTF-8; it was converted for this run. To convert it for good: iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8 \(path) > converted.csv (or save it from the spreadsheet as ‘CSV UTF-8’)"
         }
     }
+
+    /// Letters of Vietnamese (precomposed, NFC) and the typographic marks its documents use.
+    static let vietnameseScalars: Set<Unicode.Scalar> = {
+        let letters = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+        var set = Set(letters.unicodeScalars).union(letters.uppercased().unicodeScalars)
+        set.formUnion("–—‘’“”…•₫€°\u{00A0}".unicodeScalars)
+        return set
+    }()
 
     /// 0x80–0xFF of Windows-1258.
     static let table1258: [UInt32?] = [

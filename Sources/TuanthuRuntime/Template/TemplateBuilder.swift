@@ -33,6 +33,13 @@ public struct TemplateBuilder {
 
     /// Sheets per agency (only `agency` when given), in a fixed order.
     public func sheets(agency only: String?) -> [TemplateSheet] {
+        sheets(agencies: only.map { [$0] })
+    }
+
+    /// Sheets for the given agencies (a group's id selects what the group owes as a whole, such as a
+    /// province-wide target), or for everyone when nil.
+    public func sheets(agencies selected: Set<String>?) -> [TemplateSheet] {
+        let wanted = { (id: String) in selected?.contains(id) ?? true }
         var rows: [String: [Table: [[String]]]] = [:]
         for (pi, plan) in plans.enumerated() {
             let lowering = Lowering(plan: plan, planIndex: pi, asOf: until, events: ["plan_issued": plan.issued], supersededFrom: nil)
@@ -45,16 +52,16 @@ public struct TemplateBuilder {
                     let wording = (o.title.map { $0 + " — " } ?? "") + o.requirementText
                     switch o.requirement {
                     case .report:
-                        for ag in a.agency.split(separator: "+").map(String.init) where only == nil || only == ag {
+                        for ag in a.agency.split(separator: "+").map(String.init) where wanted(ag) {
                             rows[ag, default: [:]][.reports, default: []].append([plan.id, o.id, ag, period, due, wording, "", ""])
                         }
                     case .deliver:
-                        for ag in a.agency.split(separator: "+").map(String.init) where only == nil || only == ag {
+                        for ag in a.agency.split(separator: "+").map(String.init) where wanted(ag) {
                             rows[ag, default: [:]][.tasks, default: []].append([plan.id, o.id, ag, period, due, wording, "", "", ""])
                         }
                     case .achieve(_, _, let indicators):
                         let owner = a.observedAgency ?? a.agency
-                        guard only == nil || only == owner else { continue }
+                        guard wanted(owner) || owner.split(separator: "+").contains(where: { wanted(String($0)) }) else { continue }
                         for id in indicators {
                             let perAgency = plan.indicators[id]?.perAgency == true
                             rows[owner, default: [:]][.observations, default: []].append(

@@ -1,0 +1,166 @@
+/// Labels and sentences of the interface around the diagnostics: renderer labels, the text report, the CLI.
+/// Statuses keep their SPEC codes in JSON and CSV; these are the words people read.
+public enum UIText: Sendable, Hashable {
+    // Diagnostic renderer
+    case severity(Severity)
+    case noteLabel, helpLabel
+    case didYouMean(String)
+    // Text report
+    case complianceAsOf(String)
+    case plansLine(String)
+    case supersededBy(String)
+    case summaryLabel
+    case rowsLine(evidence: Int, setAside: Int, asOf: String, superseded: Int, unused: Int, blank: Int)
+    case dataErrorsSummary(Int)
+    case byAgency
+    case problems(Int)
+    case due(String)
+    case daysLate(Int)
+    case expectedLabel
+    case dataLabel
+    case allFindings(Int)
+    case column(ReportColumn)
+    case notCheckable(Int)
+    case dataErrors(Int)
+    // CLI
+    case checkedSummary(files: Int, plans: Int, rosters: Int, errors: Int, warnings: Int)
+    case unknownCommand(String)
+    case didYouMeanCommand(String)
+    case runHelp(String)
+    case noSuchPath(String)
+    case unknownFormat(String, [String])
+    case unknownLanguage(String)
+    case needsValue(String)
+    case unknownOption(String)
+    case testFail(plan: String, test: String, location: String, asOf: String)
+    case testOk(plan: String, test: String)
+    case testNoMatch
+    case testFound(finding: String, status: String)
+}
+
+/// Columns of the text report's table of findings.
+public enum ReportColumn: String, Sendable, Hashable, CaseIterable {
+    case plan, obligation, agency, period, status, due, found
+}
+
+extension Catalogue {
+    /// An interface text in the reader's language.
+    public static func ui(_ t: UIText, _ lang: Language) -> String {
+        lang == .vi ? Vietnamese.ui(t) : English.ui(t)
+    }
+
+    /// A finding status as people read it; the code (`no_data`) stays in JSON and CSV.
+    public static func status(_ code: String, _ lang: Language) -> String {
+        guard lang == .vi else { return code }
+        switch code {
+        case "met": return "đạt"
+        case "violated": return "không đạt"
+        case "late": return "nộp muộn"
+        case "overdue": return "quá hạn"
+        case "no_data": return "chưa có số liệu"
+        case "pending": return "chưa đến hạn"
+        case "waiting": return "chờ văn bản hướng dẫn/sự kiện"
+        default: return code
+        }
+    }
+
+    /// The status codes of SPEC 6, in report order.
+    public static let statusCodes = ["met", "violated", "late", "overdue", "no_data", "pending", "waiting"]
+}
+
+extension English {
+    static func ui(_ t: UIText) -> String {
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        switch t {
+        case .severity(let s): return s.rawValue
+        case .noteLabel: return "note"
+        case .helpLabel: return "help"
+        case .didYouMean(let s): return "did you mean ‘\(s)’?"
+        case .complianceAsOf(let d): return "tuanthu — compliance as of \(d)"
+        case .plansLine(let p): return "plans: \(p)"
+        case .supersededBy(let p): return " (superseded by \(p))"
+        case .summaryLabel: return "Summary: "
+        case let .rowsLine(e, s, d, sup, u, b):
+            return "Rows: \(e) used as evidence, \(s) set aside (dated after \(d)), \(sup) superseded, \(u) unused" + (b > 0 ? ", \(b) blank skipped" : "")
+        case .dataErrorsSummary(let n): return "Data errors: \(n) row(s) could not be read (listed at the end)"
+        case .byAgency: return "By agency:"
+        case .problems(let n): return "Problems (\(n)):"
+        case .due(let d): return "due \(d)"
+        case .daysLate(let n): return "\(plural(n, "day")) late"
+        case .expectedLabel: return "expected"
+        case .dataLabel: return "data"
+        case .allFindings(let n): return "All findings (\(n)):"
+        case .column(let c): return c.rawValue
+        case .notCheckable(let n): return "Not checkable (untracked, \(n)):"
+        case .dataErrors(let n): return "Data errors (\(n)):"
+        case let .checkedSummary(f, p, r, e, w):
+            return "checked \(plural(f, "file")) (\(plural(p, "plan")), \(plural(r, "roster"))): \(plural(e, "error")), \(plural(w, "warning"))"
+        case .unknownCommand(let c): return "tuanthu: unknown command ‘\(c)’"
+        case .didYouMeanCommand(let s): return "; did you mean ‘\(s)’?"
+        case .runHelp(let c): return "Run ‘tuanthu \(c) --help’ for usage."
+        case .noSuchPath(let p): return "no such file or directory: \(p)"
+        case .unknownFormat(let f, let all): return "unknown format ‘\(f)’ (use \(all.dropLast().joined(separator: ", ")) or \(all.last ?? ""))"
+        case .unknownLanguage(let l): return "unknown language ‘\(l)’ (use vi or en)"
+        case .needsValue(let o): return "\(o) needs a value"
+        case .unknownOption(let o): return "unknown option \(o)"
+        case let .testFail(p, t, l, d): return "FAIL  \(p) — \(t)  (\(l), as of \(d))"
+        case let .testOk(p, t): return "ok    \(p) — \(t)"
+        case .testNoMatch: return "found: no finding matches (check the obligation, agency and period)"
+        case let .testFound(f, s): return "found: \(f) is \(s)"
+        }
+    }
+}
+
+extension Vietnamese {
+    static func ui(_ t: UIText) -> String {
+        switch t {
+        case .severity(.error): return "lỗi"
+        case .severity(.warning): return "cảnh báo"
+        case .severity(.note): return "lưu ý"
+        case .noteLabel: return "ghi chú"
+        case .helpLabel: return "gợi ý"
+        case .didYouMean(let s): return "có phải là ‘\(s)’?"
+        case .complianceAsOf(let d): return "tuanthu — tình hình thực hiện tính đến ngày \(d)"
+        case .plansLine(let p): return "kế hoạch: \(p)"
+        case .supersededBy(let p): return " (đã được thay thế bởi \(p))"
+        case .summaryLabel: return "Tổng hợp: "
+        case let .rowsLine(e, s, d, sup, u, b):
+            return "Dòng số liệu: \(e) dòng dùng làm căn cứ, \(s) dòng để riêng (ghi ngày sau \(d)), \(sup) dòng đã được thay thế, \(u) dòng không dùng đến"
+                + (b > 0 ? ", \(b) dòng trống bỏ qua" : "")
+        case .dataErrorsSummary(let n): return "Lỗi số liệu: \(n) dòng không đọc được (liệt kê ở cuối)"
+        case .byAgency: return "Theo cơ quan:"
+        case .problems(let n): return "Các trường hợp cần xử lý (\(n)):"
+        case .due(let d): return "thời hạn \(d)"
+        case .daysLate(let n): return "chậm \(n) ngày"
+        case .expectedLabel: return "yêu cầu"
+        case .dataLabel: return "số liệu"
+        case .allFindings(let n): return "Toàn bộ kết quả (\(n)):"
+        case .column(let c):
+            switch c {
+            case .plan: return "kế hoạch"
+            case .obligation: return "nhiệm vụ"
+            case .agency: return "cơ quan"
+            case .period: return "kỳ"
+            case .status: return "kết quả"
+            case .due: return "thời hạn"
+            case .found: return "ghi nhận"
+            }
+        case .notCheckable(let n): return "Không kiểm tra được bằng số liệu (\(n)):"
+        case .dataErrors(let n): return "Lỗi số liệu (\(n)):"
+        case let .checkedSummary(f, p, r, e, w):
+            return "đã kiểm tra \(f) tệp (\(p) kế hoạch, \(r) danh sách cơ quan): \(e) lỗi, \(w) cảnh báo"
+        case .unknownCommand(let c): return "tuanthu: không có lệnh ‘\(c)’"
+        case .didYouMeanCommand(let s): return "; có phải là ‘\(s)’?"
+        case .runHelp(let c): return "Chạy ‘tuanthu \(c) --help’ để xem cách dùng."
+        case .noSuchPath(let p): return "không có tệp hoặc thư mục: \(p)"
+        case .unknownFormat(let f, let all): return "không có định dạng ‘\(f)’ (dùng \(all.dropLast().joined(separator: ", ")) hoặc \(all.last ?? ""))"
+        case .unknownLanguage(let l): return "không có ngôn ngữ ‘\(l)’ (dùng vi hoặc en)"
+        case .needsValue(let o): return "\(o) cần có giá trị đi kèm"
+        case .unknownOption(let o): return "không có tùy chọn \(o)"
+        case let .testFail(p, t, l, d): return "FAIL  \(p) — \(t)  (\(l), tính đến ngày \(d))"
+        case let .testOk(p, t): return "ok    \(p) — \(t)"
+        case .testNoMatch: return "thực tế: không có kết quả nào khớp (kiểm tra lại nhiệm vụ, cơ quan và kỳ)"
+        case let .testFound(f, s): return "thực tế: \(f) có kết quả \(s)"
+        }
+    }
+}
