@@ -85,6 +85,7 @@ enum English {
         case .unknownColumn(let c, let t): return "column ‘\(c)’ is not used in \(table(t)) and is ignored"
         case .tooManyDiagnostics(let s, let t): return "\(t - s) more diagnostics not shown (\(t) in all)"
         case .convertedEncoding(let d): return d.en
+        case .doubleEquals: return "equality is written `=`, not `==`"
         }
     }
 

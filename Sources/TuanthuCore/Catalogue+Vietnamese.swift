@@ -89,6 +89,7 @@ enum Vietnamese {
         case .unknownColumn(let c, let t): return "cột ‘\(c)’ trong \(table(t)) không được dùng và sẽ bị bỏ qua"
         case .tooManyDiagnostics(let s, let t): return "còn \(t - s) thông báo nữa không hiển thị (tổng cộng \(t))"
         case .convertedEncoding(let d): return d.vi
+        case .doubleEquals: return "phép so sánh bằng viết là `=`, không phải `==`"
         }
     }
 

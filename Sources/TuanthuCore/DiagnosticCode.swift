@@ -11,7 +11,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Comparable
     // Data
     case E301, E302, E303, E304, E305, E306, E307, E308, E309, E310, E311, E312, E313, E314, E315, E316, E317, E318
     // Lints
-    case W001, W002, W003, W004, W005, W006, W007, W008, W009, W010, W011, W012
+    case W001, W002, W003, W004, W005, W006, W007, W008, W009, W010, W011, W012, W013
 
     public var severity: Severity {
         switch self {

@@ -82,6 +82,7 @@ public enum Message: Sendable, Hashable {
     case unknownColumn(column: String, table: DataTable) // W010
     case tooManyDiagnostics(shown: Int, total: Int)      // W011
     case convertedEncoding(detail: Phrase)               // W012
+    case doubleEquals                                    // W013
 
     public var code: DiagnosticCode {
         switch self {
@@ -160,6 +161,7 @@ public enum Message: Sendable, Hashable {
         case .unknownColumn: return .W010
         case .tooManyDiagnostics: return .W011
         case .convertedEncoding: return .W012
+        case .doubleEquals: return .W013
         }
     }
 }

@@ -41,7 +41,7 @@ extension Parser {
         if current.kind == .symbol, let op = compareOperator(current.value) {
             let opToken = advance()
             if opToken.value == "==" {
-                diagnostics.append(Diagnostic(.expected(what: .equalsSign, found: .token("==")), at: opToken.span, suggestion: "="))
+                diagnostics.append(Diagnostic(.doubleEquals, at: opToken.span, suggestion: "="))
             }
             let rhs = try additive()
             return .compare(op, lhs, rhs, span: lhs.span.to(rhs.span))

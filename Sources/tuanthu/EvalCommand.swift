@@ -78,11 +78,12 @@ enum EvalCommand {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var agencies: [String] = []
         for f in e.findings { for a in f.agency.split(separator: "+").map(String.init) where !agencies.contains(a) { agencies.append(a) } }
+        // File names safe on every disk: path characters replaced, names differing only in case kept apart.
+        let names = AgencyFileNames.names(for: agencies.sorted())
         for agency in agencies.sorted() {
             var part = e
             part.findings = e.findings.filter { $0.agency == agency || $0.agency.split(separator: "+").contains { String($0) == agency } }
-            let name = agency.map { $0 == "/" || $0 == "\\" ? "_" : $0 }
-            try OutputFile.write(render(part), to: (dir as NSString).appendingPathComponent(String(name) + "." + ext))
+            try OutputFile.write(render(part), to: (dir as NSString).appendingPathComponent((names[agency] ?? agency) + "." + ext))
         }
         return agencies.count
     }

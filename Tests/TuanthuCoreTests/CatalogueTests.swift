@@ -29,6 +29,7 @@ struct CatalogueTests {
             .weakerLaterTarget(indicator: "kinh_te_so", earlier: ">= 30% by 2030"), .citeMismatch(number: "25", line: 120),
             .sourceUnreadable(path: "a.txt"), .citeLineOutOfRange(line: 9999, lines: 600), .tooManyDiagnostics(shown: 200, total: 250),
             .convertedEncoding(detail: Phrase(vi: "đã chuyển mã", en: "converted")),
+            .doubleEquals,
             .observedValueUnit(indicator: "i", unit: .percent),
             .badValue(value: "18.5", unit: .count, reason: Phrase(vi: "số nguyên", en: "whole")),
             .conflictingDuplicate(what: .value("18.5"), first: "19", firstLine: 2),

@@ -321,7 +321,8 @@ struct ConditionParserTests {
 
     @Test func doubleEqualsIsReportedWithAFix() {
         let r = parse("obligation o {\n owner A\n achieve a == 1 by 2030\n}")
-        #expect(r.diagnostics.map(\.code) == [.E006])
+        #expect(r.diagnostics.map(\.code) == [.W013])
+        #expect(r.diagnostics.first?.severity == .warning)
         #expect(r.diagnostics.first?.suggestion == "=")
     }
 
