@@ -60,6 +60,7 @@ public struct Evaluator {
             eventRows[Self.key(ev.plan, ev.event)] = ev
         }
         var planList: [(id: String, file: String, supersededBy: String?)] = []
+        var groups: [(plan: String, obligation: String, findings: [Finding])] = []
         for (pi, plan) in plans.enumerated() {
             let successors = plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }
             let cut = successors.map(\.issued).min()
@@ -71,20 +72,24 @@ public struct Evaluator {
                     untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: reason))
                     continue
                 case .report(_, nil):
-                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))"))
+                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))", onRequest: o.requirementText))
                     continue
                 default: break
                 }
+                var group: [Finding] = []
                 for a in lowering.lower(oi) {
                     var f = judge(a, plan: plan, obligation: o)
                     if case .after(let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
                     if case .within(_, let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
                     if case .ongoing(let e?) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
-                    findings.append(f)
+                    group.append(f)
                 }
+                groups.append((plan.id, o.id, Self.sortedWithinObligation(group)))
             }
         }
-        findings.sort(by: Self.order)
+        // SPEC 7 order: plan, obligation, then agency and period (sorted per obligation above).
+        groups.sort { ($0.plan, $0.obligation) < ($1.plan, $1.obligation) }
+        findings = groups.flatMap(\.findings)
         var counts = RowCounts()
         counts.blank = data.blankRows
         for f in fates {
@@ -124,15 +129,37 @@ public struct Evaluator {
         }
     }
 
+    /// One obligation's findings by agency, then period in time order; sorts indices on precomputed keys
+    /// so large findings are moved once, not at every comparison.
+    static func sortedWithinObligation(_ group: [Finding]) -> [Finding] {
+        guard group.count > 1 else { return group }
+        struct Key { var agency: String; var hasPeriod: Bool; var last: Int; var grain: Int; var first: Int; var text: String }
+        let keys = group.map { f -> Key in
+            guard let p = f.period else { return Key(agency: f.agency, hasPeriod: false, last: 0, grain: 0, first: 0, text: "") }
+            return Key(agency: f.agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber, text: p.description)
+        }
+        let order = keys.indices.sorted { i, j in
+            let a = keys[i], b = keys[j]
+            if a.agency != b.agency { return a.agency < b.agency }
+            if a.hasPeriod != b.hasPeriod { return !a.hasPeriod }
+            if (a.last, a.grain, a.first) != (b.last, b.grain, b.first) { return (a.last, a.grain, a.first) < (b.last, b.grain, b.first) }
+            if a.text != b.text { return a.text < b.text }
+            return i < j
+        }
+        return order.map { group[$0] }
+    }
+
     mutating func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation) -> Finding {
         let loc = sources.location(o.location) ?? SourceLocation(file: plan.file, line: 0, column: 0, endLine: 0, endColumn: 0)
         var f = Finding(plan: plan.id, obligation: o.id, kind: o.requirement.kind, agency: a.agency, period: a.period,
                         status: .pending, due: a.deadline, found: nil, daysLate: nil, expected: expectedText(o),
                         actual: "", location: loc, cite: o.cites.map(\.text).joined(separator: "; "), evidence: [],
                         support: o.support, notes: [])
+        f.expectation = expectation(o)
         if case .waiting(let e) = a.state {
             f.status = .waiting
             f.actual = "waiting for \(e)" + (plan.events[e]?.title.map { " (\($0))" } ?? "")
+            f.fact = .waiting(event: e, title: plan.events[e]?.title)
             return f
         }
         switch o.requirement {
@@ -160,6 +187,8 @@ public struct Evaluator {
         fates[best.id] = .evidence
         f.due = Deadline(day: best.due)
         f.expected += "; extended to \(best.due)" + (best.document.map { " by \($0)" } ?? "")
+        f.expectation.extendedTo = best.due
+        f.expectation.extensionDocument = best.document
         f.evidence.append(Evidence(file: data.files[best.source.file], line: best.source.line))
     }
 
