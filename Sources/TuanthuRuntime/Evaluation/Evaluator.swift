@@ -159,7 +159,6 @@ public struct Evaluator {
         if case .waiting(let e) = a.state {
             f.status = .waiting
             f.actual = "waiting for \(e)" + (plan.events[e]?.title.map { " (\($0))" } ?? "")
-            f.fact = .waiting(event: e, title: plan.events[e]?.title)
             return f
         }
         switch o.requirement {
