@@ -22,6 +22,8 @@ public enum UIText: Sendable, Hashable {
     case column(ReportColumn)
     case notCheckable(Int)
     case dataErrors(Int)
+    /// An untracked duty that is a report `on request`, with the plan's wording of it.
+    case onRequest(String)
     // CLI
     case checkedSummary(files: Int, plans: Int, rosters: Int, errors: Int, warnings: Int)
     case unknownCommand(String)
@@ -36,6 +38,36 @@ public enum UIText: Sendable, Hashable {
     case testOk(plan: String, test: String)
     case testNoMatch
     case testFound(finding: String, status: String)
+    case required(String)
+    case notADate(option: String, text: String, periodsToo: Bool)
+    case notAPeriod(option: String, text: String)
+    case optionTakes(option: String, values: String)
+    case splitByNeedsOutput
+    case wroteReports(count: Int, folder: String)
+    case cannotWrite(path: String, detail: String)
+    case cannotWriteIn(folder: String, detail: String)
+    case cannotRead(String)
+    case dataErrorsNoReport(Int)
+    case noPlanFiles(String)
+    case planErrors(Int)
+    case notUTF8Untouched(String)
+    case doesNotParseUntouched(String)
+    case formatterFailed(String)
+    case formatted(String)
+    case nameTheObligation
+    case noFindingFor(String)
+    case withThatAgencyAndPeriod
+    case unknownAgency(String)
+    case nothingOwed(agency: String?)
+    case wroteSheets(sheets: Int, agencies: Int, folder: String)
+    case unknownOptionSuggest(String, String)
+    /// A step of `tuanthu explain`.
+    case topic(ExplainTopic)
+}
+
+/// The steps of `tuanthu explain`, in order.
+public enum ExplainTopic: String, Sendable, Hashable, CaseIterable {
+    case obligation, owner, deadline, rows, values, status
 }
 
 /// Columns of the text report's table of findings.
@@ -93,6 +125,7 @@ extension English {
         case .column(let c): return c.rawValue
         case .notCheckable(let n): return "Not checkable (untracked, \(n)):"
         case .dataErrors(let n): return "Data errors (\(n)):"
+        case .onRequest(let r): return "on request (\(r))"
         case let .checkedSummary(f, p, r, e, w):
             return "checked \(plural(f, "file")) (\(plural(p, "plan")), \(plural(r, "roster"))): \(plural(e, "error")), \(plural(w, "warning"))"
         case .unknownCommand(let c): return "tuanthu: unknown command ‘\(c)’"
@@ -107,6 +140,30 @@ extension English {
         case let .testOk(p, t): return "ok    \(p) — \(t)"
         case .testNoMatch: return "found: no finding matches (check the obligation, agency and period)"
         case let .testFound(f, s): return "found: \(f) is \(s)"
+        case .required(let o): return "\(o) is required"
+        case let .notADate(o, t, p): return "\(o) ‘\(t)’ is not a date (write 2025-12-31" + (p ? ", 2025-12 or 2025)" : ")")
+        case let .notAPeriod(o, t): return "\(o) ‘\(t)’ is not a period (2025, 2025-Q3, 2025-06, …)"
+        case let .optionTakes(o, v): return "\(o) takes \(v)"
+        case .splitByNeedsOutput: return "--split-by agency needs -o DIR (a folder for the per-agency reports)"
+        case let .wroteReports(n, d): return "wrote \(plural(n, "report")), one per agency, in \(d)"
+        case let .cannotWrite(p, d): return "cannot write \(p): \(d)"
+        case let .cannotWriteIn(f, d): return "cannot write in \(f): \(d)"
+        case .cannotRead(let p): return "cannot read \(p)"
+        case .dataErrorsNoReport(let n): return "\(plural(n, "data error")); no report written (use --keep-going to write one anyway)"
+        case .noPlanFiles(let p): return "no .plan files found in \(p)"
+        case .planErrors(let n): return "the plans have \(plural(n, "error")); fix them first (see ‘tuanthu check’)"
+        case .notUTF8Untouched(let p): return "\(p) is not UTF-8 text; left untouched"
+        case .doesNotParseUntouched(let p): return "\(p) does not parse; left untouched"
+        case .formatterFailed(let p): return "internal error formatting \(p); left untouched (please report it)"
+        case .formatted(let p): return "formatted \(p)"
+        case .nameTheObligation: return "name the obligation to explain"
+        case .noFindingFor(let o): return "no finding for ‘\(o)’"
+        case .withThatAgencyAndPeriod: return " with that agency and period"
+        case .unknownAgency(let a): return "unknown agency ‘\(a)’"
+        case .nothingOwed(let a): return "nothing is owed in that window" + (a.map { " by \($0)" } ?? "")
+        case let .wroteSheets(s, a, f): return "wrote \(plural(s, "sheet")) for \(a) agenc\(a == 1 ? "y" : "ies") in \(f)"
+        case let .unknownOptionSuggest(o, s): return "unknown option \(o) (did you mean \(s)?)"
+        case .topic(let t): return t.rawValue
         }
     }
 }
@@ -147,6 +204,7 @@ extension Vietnamese {
             }
         case .notCheckable(let n): return "Không kiểm tra được bằng số liệu (\(n)):"
         case .dataErrors(let n): return "Lỗi số liệu (\(n)):"
+        case .onRequest(let r): return "báo cáo khi có yêu cầu (\(r))"
         case let .checkedSummary(f, p, r, e, w):
             return "đã kiểm tra \(f) tệp (\(p) kế hoạch, \(r) danh sách cơ quan): \(e) lỗi, \(w) cảnh báo"
         case .unknownCommand(let c): return "tuanthu: không có lệnh ‘\(c)’"
@@ -161,6 +219,38 @@ extension Vietnamese {
         case let .testOk(p, t): return "ok    \(p) — \(t)"
         case .testNoMatch: return "thực tế: không có kết quả nào khớp (kiểm tra lại nhiệm vụ, cơ quan và kỳ)"
         case let .testFound(f, s): return "thực tế: \(f) có kết quả \(s)"
+        case .required(let o): return "cần có \(o)"
+        case let .notADate(o, t, p): return "\(o) ‘\(t)’ không phải là một ngày (ghi 2025-12-31" + (p ? ", 2025-12 hoặc 2025)" : " hoặc 31/12/2025)")
+        case let .notAPeriod(o, t): return "\(o) ‘\(t)’ không phải là một kỳ (2025, 2025-Q3, 2025-06, …)"
+        case let .optionTakes(o, v): return "\(o) chỉ nhận \(v)"
+        case .splitByNeedsOutput: return "--split-by agency cần có -o THƯ_MỤC (thư mục chứa báo cáo của từng cơ quan)"
+        case let .wroteReports(n, d): return "đã ghi \(n) báo cáo, mỗi cơ quan một báo cáo, vào \(d)"
+        case let .cannotWrite(p, d): return "không ghi được \(p): \(d)"
+        case let .cannotWriteIn(f, d): return "không ghi được vào \(f): \(d)"
+        case .cannotRead(let p): return "không đọc được \(p)"
+        case .dataErrorsNoReport(let n): return "có \(n) lỗi số liệu; chưa ghi báo cáo (dùng --keep-going để vẫn ghi báo cáo)"
+        case .noPlanFiles(let p): return "không tìm thấy tệp .plan nào trong \(p)"
+        case .planErrors(let n): return "các kế hoạch còn \(n) lỗi; hãy sửa trước (xem ‘tuanthu check’)"
+        case .notUTF8Untouched(let p): return "\(p) không phải văn bản UTF-8; giữ nguyên tệp"
+        case .doesNotParseUntouched(let p): return "\(p) có lỗi cú pháp; giữ nguyên tệp"
+        case .formatterFailed(let p): return "lỗi nội bộ khi định dạng \(p); giữ nguyên tệp (vui lòng báo lỗi này)"
+        case .formatted(let p): return "đã định dạng \(p)"
+        case .nameTheObligation: return "hãy ghi tên nhiệm vụ cần giải thích"
+        case .noFindingFor(let o): return "không có kết quả nào cho ‘\(o)’"
+        case .withThatAgencyAndPeriod: return " với cơ quan và kỳ đã chọn"
+        case .unknownAgency(let a): return "không có cơ quan ‘\(a)’"
+        case .nothingOwed(let a): return (a.map { "\($0) không" } ?? "không") + " có nhiệm vụ nào phải thực hiện trong khoảng thời gian này"
+        case let .wroteSheets(s, a, f): return "đã ghi \(s) biểu mẫu cho \(a) cơ quan vào \(f)"
+        case let .unknownOptionSuggest(o, s): return "không có tùy chọn \(o) (có phải là \(s)?)"
+        case .topic(let t):
+            switch t {
+            case .obligation: return "nhiệm vụ"
+            case .owner: return "cơ quan thực hiện"
+            case .deadline: return "thời hạn"
+            case .rows: return "dòng số liệu"
+            case .values: return "giá trị và phép tính"
+            case .status: return "kết quả"
+            }
         }
     }
 }

@@ -52,6 +52,11 @@ public struct DiagnosticRenderer {
     /// The source line with a `^~~~` underline beneath the span (only its first line when it spans several).
     func snippet(_ span: Span, loc: SourceLocation) -> String {
         guard let file = sources.file(span.file) else { return "" }
+        if loc.line >= 1, loc.line <= file.lineStarts.count {
+            let lineStart = file.lineStarts[loc.line - 1]
+            let lineEnd = loc.line < file.lineStarts.count ? file.lineStarts[loc.line] - 1 : file.bytes.count
+            if lineEnd - lineStart > Self.longLine { return clippedSnippet(span, loc: loc, file: file, line: lineStart..<lineEnd) }
+        }
         let lineText = file.lineText(loc.line)
         let gutter = String(loc.line)
         let pad = String(repeating: " ", count: gutter.count)
@@ -62,6 +67,34 @@ public struct DiagnosticRenderer {
         let width = max(1, endColumn - loc.column)
         let marks = "^" + String(repeating: "~", count: width - 1)
         return "\(pad) |\n\(gutter) | \(lineText)\n\(pad) | \(prefix)\(marks)\n"
+    }
+
+    /// Lines longer than this (in bytes) are shown as a window around the span, so 200 diagnostics on
+    /// one 50 MB line print a few kilobytes, not 10 GB.
+    static let longLine = 4096
+
+    func clippedSnippet(_ span: Span, loc: SourceLocation, file: SourceFile, line: Range<Int>) -> String {
+        let bytes = file.bytes
+        func boundary(_ i: Int) -> Int {
+            var i = i
+            while i < line.upperBound, bytes[i] & 0xC0 == 0x80 { i += 1 }
+            return i
+        }
+        let start = max(line.lowerBound, min(span.start, line.upperBound))
+        let end = max(start, min(span.end, line.upperBound, start + 200))
+        let lo = boundary(max(line.lowerBound, start - 120))
+        var hi = boundary(min(line.upperBound, end + 120))
+        if hi == line.upperBound, hi > lo, bytes[hi - 1] == 0x0D { hi -= 1 }
+        let head = lo > line.lowerBound ? "…" : ""
+        let tail = hi < line.upperBound ? "…" : ""
+        let before = String(decoding: bytes[lo..<start], as: UTF8.self).unicodeScalars
+        let marked = String(decoding: bytes[start..<max(start, min(end, hi))], as: UTF8.self).unicodeScalars.count
+        var prefix = head.isEmpty ? "" : " "
+        for u in before { prefix.unicodeScalars.append(u == "\t" ? "\t" : " ") }
+        let marks = "^" + String(repeating: "~", count: max(1, marked) - 1)
+        let gutter = String(loc.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        return "\(pad) |\n\(gutter) | \(head)\(String(decoding: bytes[lo..<hi], as: UTF8.self))\(tail)\n\(pad) | \(prefix)\(marks)\n"
     }
 
     /// `{"diagnostics":[…]}` as SPEC 8 describes: keys, codes and severities are the same in every language.

@@ -1,7 +1,8 @@
 import TuanthuCore
 import TuanthuRuntime
 
-/// `tuanthu explain --format json`: each finding (as in the findings report) with its reasoning steps.
+/// `tuanthu explain --format json`: each finding (as in the findings report) with its reasoning steps, in English
+/// whatever `--lang` says (like the findings JSON), so scripts read one wording.
 public enum ExplanationJSON {
     public static func render(_ explanations: [Explanation]) -> String {
         var w = JSONWriter()
@@ -13,9 +14,9 @@ public enum ExplanationJSON {
             w.beginArray("steps")
             for s in e.steps {
                 w.beginObject()
-                w.string("topic", s.topic)
+                w.string("topic", s.topic.rawValue)
                 w.beginArray("lines")
-                for l in s.lines { w.string(nil, l) }
+                for l in s.lines(.en) { w.string(nil, l) }
                 w.endArray()
                 w.endObject()
             }

@@ -71,7 +71,7 @@ public enum FindingsHTML {
         out += "<p class=\"rows\"><b>" + escape(l.rows) + ":</b> " + escape(l.rowsText(e.rows)) + "</p>\n"
         out += "<details class=\"legend\"><summary>" + escape(l.legend) + "</summary><ul>"
         for s in Status.allCases {
-            out += "<li>" + badge(s, l) + " " + escape(l.statusHelp[s] ?? "") + "</li>"
+            out += "<li>" + badge(s, l) + " " + escape(l.statusHelp(s)) + "</li>"
         }
         out += "</ul></details>\n</section>\n"
     }

@@ -121,7 +121,7 @@ extension FindingsHTML {
         out += "</tr></thead>\n<tbody>\n"
         for line in group {
             let head = "<th scope=\"row\"><span class=\"obl\">" + escape(line.obligation) + "</span> <span class=\"kind\">"
-                + escape(l.kinds[line.kind] ?? line.kind) + "</span>"
+                + escape(l.kindName(line.kind)) + "</span>"
                 + (manyPlans ? "<br><span class=\"muted\">" + escape(line.plan) + "</span>" : "") + "</th>"
             switch layout {
             case .month, .quarter, .half:
@@ -196,7 +196,7 @@ extension FindingsHTML {
         if f.status.isProblem { return "" }
         var parts: [String] = []
         if let d = f.due { parts.append(l.due + ": " + l.deadline(d)) }
-        parts.append(f.actual)
+        parts.append(l.actual(f))
         return " title=\"" + escape(parts.joined(separator: " — ")) + "\""
     }
 }

@@ -14,7 +14,7 @@ extension FindingsHTML {
         for u in e.untracked {
             out += "<tr>"
             if manyPlans { out += "<td>" + escape(u.plan) + "</td>" }
-            out += "<th scope=\"row\" class=\"obl\">" + escape(u.obligation) + "</th><td>" + escape(u.reason) + "</td></tr>\n"
+            out += "<th scope=\"row\" class=\"obl\">" + escape(u.obligation) + "</th><td>" + escape(l.untrackedReason(u)) + "</td></tr>\n"
         }
         out += "</tbody>\n</table></div>\n</section>\n"
     }

@@ -60,13 +60,13 @@ extension FindingsHTML {
         out += "\" data-d=\"\(f.daysLate ?? -1)\" data-n=\"\(index)\">\n"
         out += "<p class=\"card-head\">" + badge(f.status, l) + " <b class=\"agency\">" + agencyText(f.agency) + "</b> "
         out += "<span class=\"obl\">" + escape(f.obligation) + "</span> "
-        out += "<span class=\"kind\">" + escape(l.kinds[f.kind] ?? f.kind) + "</span>"
+        out += "<span class=\"kind\">" + escape(l.kindName(f.kind)) + "</span>"
         if let p = f.period { out += " · <span class=\"period\">" + escape(l.periodName(p)) + "</span>" }
         out += "</p>\n<dl>"
-        pair(&out, l.expected, escape(f.expected))
-        pair(&out, l.actual, escape(f.actual))
+        pair(&out, l.expected, escape(l.expected(f)))
+        pair(&out, l.actual, escape(l.actual(f)))
         if let d = f.due { pair(&out, l.due, escape(l.deadline(d))) }
-        if let found = f.found { pair(&out, l.found, escape(l.foundValue(found))) }
+        if let found = l.found(f) { pair(&out, l.found, escape(found)) }
         if let n = f.daysLate { pair(&out, l.daysLate, "<b>" + escape(l.days(n)) + "</b>") }
         var cite = f.cite.isEmpty ? "" : "<b>" + escape(f.cite) + "</b> · "
         cite += escape(f.plan) + " · <code>" + escape(f.location.file) + ":\(f.location.line)</code>"
@@ -75,7 +75,7 @@ extension FindingsHTML {
             pair(&out, l.dataRows, f.evidence.map { "<code>" + escape($0.file) + ":\($0.line)</code>" }.joined(separator: " "))
         }
         if !f.support.isEmpty { pair(&out, l.support, f.support.map(escape).joined(separator: "; ")) }
-        if !f.notes.isEmpty { pair(&out, l.notes, f.notes.map(escape).joined(separator: "; ")) }
+        if !f.notes.isEmpty { pair(&out, l.notes, l.notes(f).map(escape).joined(separator: "; ")) }
         out += "</dl>\n</li>\n"
     }
 

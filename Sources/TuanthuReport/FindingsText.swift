@@ -8,7 +8,7 @@ public enum FindingsText {
         let l = language
         func ui(_ t: UIText) -> String { Catalogue.ui(t, l) }
         func date(_ d: CivilDate) -> String { Catalogue.date(d, l) }
-        func due(_ d: Deadline) -> String { l == .vi ? Catalogue.date(d.day, l) + (d.time.map { " \($0)" } ?? "") : d.description }
+        func due(_ d: Deadline) -> String { Catalogue.deadline(d, l) }
         var out = ""
         let planNames = e.plans.map { $0.id + ($0.supersededBy.map { ui(.supersededBy($0)) } ?? "") }
         out += ui(.complianceAsOf(date(e.asOf))) + "\n"
@@ -36,8 +36,8 @@ public enum FindingsText {
                 if let p = f.period { line += " \(p)" }
                 if let d = f.due { line += " — " + ui(.due(due(d))) }
                 if let n = f.daysLate { line += ", " + ui(.daysLate(n)) }
-                line += " — \(f.actual)"
-                line += "\n      \(f.location.file):\(f.location.line) \(ui(.expectedLabel)): \(f.expected)"
+                line += " — " + actual(f, l)
+                line += "\n      \(f.location.file):\(f.location.line) \(ui(.expectedLabel)): " + expected(f, l)
                 if !f.cite.isEmpty { line += " [\(f.cite)]" }
                 if !f.evidence.isEmpty { line += "\n      \(ui(.dataLabel)): " + f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ", ") }
                 out += line + "\n"
@@ -45,12 +45,12 @@ public enum FindingsText {
         }
         out += "\n" + ui(.allFindings(e.findings.count)) + "\n"
         let rows = e.findings.map { f in
-            [f.plan, f.obligation, f.agency, f.period?.description ?? "-", Catalogue.status(f.status.rawValue, l), f.due.map(due) ?? "-", f.actual]
+            [f.plan, f.obligation, f.agency, f.period?.description ?? "-", Catalogue.status(f.status.rawValue, l), f.due.map(due) ?? "-", actual(f, l)]
         }
         out += table(header: ReportColumn.allCases.map { ui(.column($0)) }, rows: rows, colorStatus: color ? 4 : nil, language: l)
         if !e.untracked.isEmpty {
             out += "\n" + ui(.notCheckable(e.untracked.count)) + "\n"
-            for u in e.untracked { out += "  \(u.plan) \(u.obligation): \(u.reason)\n" }
+            for u in e.untracked { out += "  \(u.plan) \(u.obligation): " + untrackedReason(u, l) + "\n" }
         }
         if !e.dataErrors.isEmpty {
             out += "\n" + ui(.dataErrors(e.dataErrors.count)) + "\n"
@@ -61,6 +61,27 @@ public enum FindingsText {
             }
         }
         return out
+    }
+
+    /// What was found, in the reader's language (the typed fact; `actual` for a finding built without one).
+    public static func actual(_ f: Finding, _ l: Language) -> String {
+        if case .none = f.fact { return f.actual }
+        return Catalogue.fact(f.fact, l)
+    }
+
+    /// What the plan asks, in the reader's language (the plan's own wording stays as written).
+    public static func expected(_ f: Finding, _ l: Language) -> String {
+        f.expectation.requirement.isEmpty ? f.expected : Catalogue.expectation(f.expectation, l)
+    }
+
+    /// The finding's remarks, in the reader's language.
+    public static func notes(_ f: Finding, _ l: Language) -> [String] {
+        f.noteFacts.count == f.notes.count ? f.noteFacts.map { Catalogue.note($0, l) } : f.notes
+    }
+
+    /// Why a duty is not checked: the plan's reason, or a report on request.
+    public static func untrackedReason(_ u: UntrackedDuty, _ l: Language) -> String {
+        u.onRequest.map { Catalogue.ui(.onRequest($0), l) } ?? u.reason
     }
 
     static func paint(_ s: Status, _ color: Bool, _ language: Language) -> String {

@@ -53,6 +53,11 @@ public struct Lexer {
             }
             let len = decodeScalar(at: pos)?.1 ?? 1
             pos += len
+            // A run of bad characters (50 MB of binary junk) is one diagnostic spanning the run.
+            if let last = diagnostics.indices.last, diagnostics[last].code == .E002, diagnostics[last].span.end == start {
+                diagnostics[last].span.end = pos
+                continue
+            }
             let text = String(decoding: bytes[start..<pos], as: UTF8.self)
             diagnostics.append(Diagnostic(.unexpectedCharacter(text), at: span(start)))
         }

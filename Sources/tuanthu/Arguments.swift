@@ -1,10 +1,20 @@
+import TuanthuCore
+
 /// A small command-line parser: positional arguments, `--flag`, `--option value` and `--option=value`.
 struct Arguments {
     var positional: [String] = []
     var options: [String: String] = [:]
     var flags: Set<String> = []
 
-    struct UsageError: Error { var message: String }
+    /// A usage mistake, worded by the catalogue in the reader's language (in both when the language itself is wrong).
+    struct UsageError: Error {
+        var text: UIText
+        var bilingual = false
+        init(_ text: UIText, bilingual: Bool = false) { self.text = text; self.bilingual = bilingual }
+        func message(_ lang: Language) -> String {
+            bilingual ? Catalogue.ui(text, .vi) + " / " + Catalogue.ui(text, .en) : Catalogue.ui(text, lang)
+        }
+    }
 
     /// Parses `args` given the options that take a value and the flags that do not.
     init(_ args: [String], valued: Set<String>, flags known: Set<String>) throws {
@@ -23,16 +33,15 @@ struct Arguments {
             }
             if valued.contains(name) {
                 if let inline { options[name] = inline; continue }
-                guard i < args.count else { throw UsageError(message: "\(name) needs a value") }
+                guard i < args.count else { throw UsageError(.needsValue(name)) }
                 options[name] = args[i]
                 i += 1
             } else if known.contains(name) {
                 flags.insert(name)
             } else {
                 let all = Array(valued) + Array(known)
-                var msg = "unknown option \(name)"
-                if let s = closest(name, all) { msg += " (did you mean \(s)?)" }
-                throw UsageError(message: msg)
+                if let s = closest(name, all) { throw UsageError(.unknownOptionSuggest(name, s)) }
+                throw UsageError(.unknownOption(name))
             }
         }
     }

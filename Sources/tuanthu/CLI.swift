@@ -6,17 +6,17 @@ enum CLI {
 
     static func run(_ args: [String]) -> Int32 {
         guard let command = args.first else {
-            print(Help.overview)
+            print(Help.overview((try? language([])) ?? .vi))
             return 2
         }
         let rest = Array(args.dropFirst())
         let lang: Language
         do { lang = try language(rest) } catch {
-            printError("tuanthu \(command): \(error.message)")
+            printError("tuanthu \(command): " + error.message(.vi))
             return 2
         }
         if rest.contains("--help") || rest.contains("-h") {
-            print(Help.text(for: command) ?? Help.overview)
+            print(Help.text(for: command, lang) ?? Help.overview(lang))
             return 0
         }
         do {
@@ -29,17 +29,17 @@ enum CLI {
             case "template": return try TemplateCommand.run(rest)
             case "--version", "version": print("tuanthu \(version)"); return 0
             case "--help", "-h", "help":
-                print(rest.first.flatMap(Help.text(for:)) ?? Help.overview)
+                print(rest.first.flatMap { Help.text(for: $0, lang) } ?? Help.overview(lang))
                 return 0
             default:
                 let all = ["check", "eval", "fmt", "test", "explain", "template"]
                 var msg = Catalogue.ui(.unknownCommand(command), lang)
                 if let s = Suggestion.closest(to: command, among: all) { msg += Catalogue.ui(.didYouMeanCommand(s), lang) }
-                printError(msg + "\n" + Help.overview)
+                printError(msg + "\n" + Help.overview(lang))
                 return 2
             }
         } catch let e as Arguments.UsageError {
-            printError("tuanthu \(command): \(e.message)\n" + Catalogue.ui(.runHelp(command), lang))
+            printError("tuanthu \(command): " + e.message(lang) + "\n" + Catalogue.ui(.runHelp(command), lang))
             return 2
         } catch {
             printError("tuanthu \(command): \(error)")
@@ -66,7 +66,7 @@ enum CLI {
             let a = args[i]
             if a == "--" { break }
             if a == "--lang" {
-                guard i + 1 < args.count else { throw Arguments.UsageError(message: "--lang needs a value (vi or en)") }
+                guard i + 1 < args.count else { throw Arguments.UsageError(.needsValue("--lang"), bilingual: true) }
                 option = args[i + 1]
                 i += 1
             } else if a.hasPrefix("--lang=") {
@@ -76,7 +76,7 @@ enum CLI {
         }
         let env = ProcessInfo.processInfo.environment["TUANTHU_LANG"]
         guard let l = Language.choose(option: option, environment: env) else {
-            throw Arguments.UsageError(message: Catalogue.ui(.unknownLanguage(option ?? ""), .en) + " / " + Catalogue.ui(.unknownLanguage(option ?? ""), .vi))
+            throw Arguments.UsageError(.unknownLanguage(option ?? ""), bilingual: true)
         }
         return l
     }

@@ -9,7 +9,7 @@ enum CheckCommand {
         let lang = try CLI.language(args)
         let format = a.options["--format"] ?? "text"
         let formats = ["text", "json", "sarif", "github"]
-        guard formats.contains(format) else { throw Arguments.UsageError(message: Catalogue.ui(.unknownFormat(format, formats), lang)) }
+        guard formats.contains(format) else { throw Arguments.UsageError(.unknownFormat(format, formats)) }
         let paths = CLI.planPaths(a.positional)
         let (files, missing) = PlanFinder.expand(paths)
         for m in missing { CLI.printError("tuanthu check: " + Catalogue.ui(.noSuchPath(m), lang)) }

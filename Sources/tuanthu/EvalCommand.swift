@@ -8,15 +8,15 @@ enum EvalCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--data", "--as-of", "--format", "-o", "--output", "--number-locale", "--lang", "--split-by"],
                               flags: ["--keep-going", "--no-bom", "--bom"])
-        guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
+        guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(.required("--data DIR")) }
         let language = try CLI.language(args)
         let format = a.options["--format"] ?? (CLI.stdoutIsTerminal ? "text" : "json")
         let formats = ["text", "json", "csv", "html"]
-        guard formats.contains(format) else { throw Arguments.UsageError(message: Catalogue.ui(.unknownFormat(format, formats), language)) }
+        guard formats.contains(format) else { throw Arguments.UsageError(.unknownFormat(format, formats)) }
         let asOf: CivilDate
         if let text = a.options["--as-of"] {
             guard let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) else {
-                throw Arguments.UsageError(message: "--as-of ‘\(text)’ is not a date (write 2025-12-31)")
+                throw Arguments.UsageError(.notADate(option: "--as-of", text: text, periodsToo: false))
             }
             asOf = d
         } else {
@@ -24,7 +24,7 @@ enum EvalCommand {
         }
         var locale = NumberLocale.plain
         if let l = a.options["--number-locale"] {
-            guard l == "vi" || l == "plain" else { throw Arguments.UsageError(message: "--number-locale takes vi or plain") }
+            guard l == "vi" || l == "plain" else { throw Arguments.UsageError(.optionTakes(option: "--number-locale", values: "vi, plain")) }
             locale = l == "vi" ? .vietnamese : .plain
         }
         let output = a.options["-o"] ?? a.options["--output"]
@@ -41,7 +41,7 @@ enum EvalCommand {
                 CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: data.errors.count), language))
             }
             if !keepGoing {
-                CLI.printError("tuanthu eval: \(data.errors.count) data error(s); no report written (use --keep-going to write one anyway)")
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.dataErrorsNoReport(data.errors.count), language))
                 return 2
             }
         }
@@ -56,14 +56,14 @@ enum EvalCommand {
             }
         }
         if let split = a.options["--split-by"] {
-            guard split == "agency" else { throw Arguments.UsageError(message: "--split-by takes `agency`") }
-            guard let dir = output else { throw Arguments.UsageError(message: "--split-by agency needs -o DIR (a folder for the per-agency reports)") }
+            guard split == "agency" else { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
+            guard let dir = output else { throw Arguments.UsageError(.splitByNeedsOutput) }
             let written = try writeHandouts(evaluation, to: dir, extension: format == "text" ? "txt" : format, render: render)
-            CLI.printError("wrote \(written) report(s), one per agency, in \(dir)")
+            CLI.printError(Catalogue.ui(.wroteReports(count: written, folder: dir), language))
         } else if let output {
             let report = render(evaluation)
             do { try OutputFile.write(report, to: output) } catch {
-                CLI.printError("tuanthu eval: cannot write \(output): \(error.localizedDescription)")
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
             }
         } else {
@@ -106,7 +106,7 @@ enum CheckStep {
         for m in missing { CLI.printError("tuanthu: " + Catalogue.ui(.noSuchPath(m), language)) }
         if !missing.isEmpty { return nil }
         if files.isEmpty {
-            CLI.printError("tuanthu: no .plan files found in \(paths.joined(separator: ", "))")
+            CLI.printError("tuanthu: " + Catalogue.ui(.noPlanFiles(paths.joined(separator: ", ")), language))
             return nil
         }
         var checker = Checker()
@@ -115,7 +115,7 @@ enum CheckStep {
             let errors = result.diagnostics.filter { $0.severity == .error }
             let renderer = DiagnosticRenderer(sources: result.sources, language: language, color: isatty(2) != 0)
             CLI.printError(renderer.text(Array(errors.prefix(DiagnosticLimit.printed))))
-            CLI.printError("tuanthu: the plans have \(errors.count) error(s); fix them first (see ‘tuanthu check’)")
+            CLI.printError("tuanthu: " + Catalogue.ui(.planErrors(errors.count), language))
             return nil
         }
         return result

@@ -7,20 +7,20 @@ import TuanthuReport
 enum ExplainCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--data", "--as-of", "--agency", "--period", "--format", "--number-locale", "--lang"], flags: [])
-        guard let obligation = a.positional.first else { throw Arguments.UsageError(message: "name the obligation to explain") }
-        guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(message: "--data DIR is required") }
+        guard let obligation = a.positional.first else { throw Arguments.UsageError(.nameTheObligation) }
+        guard let dataDir = a.options["--data"] else { throw Arguments.UsageError(.required("--data DIR")) }
         let format = a.options["--format"] ?? "text"
-        guard format == "text" || format == "json" else { throw Arguments.UsageError(message: "unknown format ‘\(format)’ (use text or json)") }
+        guard format == "text" || format == "json" else { throw Arguments.UsageError(.unknownFormat(format, ["text", "json"])) }
         var asOf = EvalCommand.todayInVietnam()
         if let t = a.options["--as-of"] {
             guard let d = CivilDate.parse(utf8: t.utf8) ?? CivilDate.parseDayMonthYear(utf8: t.utf8) else {
-                throw Arguments.UsageError(message: "--as-of ‘\(t)’ is not a date (write 2025-12-31)")
+                throw Arguments.UsageError(.notADate(option: "--as-of", text: t, periodsToo: false))
             }
             asOf = d
         }
         var period: Period?
         if let t = a.options["--period"] {
-            guard let p = Period.parse(utf8: t.utf8) else { throw Arguments.UsageError(message: "--period ‘\(t)’ is not a period (2025, 2025-Q3, 2025-06, …)") }
+            guard let p = Period.parse(utf8: t.utf8) else { throw Arguments.UsageError(.notAPeriod(option: "--period", text: t)) }
             period = p
         }
         let language = try CLI.language(args)
@@ -38,9 +38,9 @@ enum ExplainCommand {
         let explanations = explainer.explain(obligation: obligation, agency: agency, period: period)
         if explanations.isEmpty {
             let all = checked.plans.flatMap { $0.obligations.map(\.id) }
-            var msg = "tuanthu explain: no finding for ‘\(obligation)’"
-            if !all.contains(obligation), let s = Suggestion.closest(to: obligation, among: all) { msg += "; did you mean ‘\(s)’?" }
-            else if agency != nil || period != nil { msg += " with that agency and period" }
+            var msg = "tuanthu explain: " + Catalogue.ui(.noFindingFor(obligation), language)
+            if !all.contains(obligation), let s = Suggestion.closest(to: obligation, among: all) { msg += Catalogue.ui(.didYouMeanCommand(s), language) }
+            else if agency != nil || period != nil { msg += Catalogue.ui(.withThatAgencyAndPeriod, language) }
             CLI.printError(msg)
             return 2
         }
@@ -53,8 +53,8 @@ enum ExplainCommand {
                 let f = e.finding
                 out += "== \(f.obligation) · \(f.agency) · \(f.period?.description ?? "-") · \(Catalogue.status(f.status.rawValue, language))\n"
                 for (n, s) in e.steps.enumerated() {
-                    out += "\(n + 1). \(s.topic)\n"
-                    for l in s.lines { out += "   \(l)\n" }
+                    out += "\(n + 1). " + Catalogue.ui(.topic(s.topic), language) + "\n"
+                    for l in s.lines(language) { out += "   \(l)\n" }
                 }
             }
             print(out, terminator: "")

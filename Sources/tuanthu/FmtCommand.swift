@@ -7,29 +7,30 @@ import TuanthuReport
 enum FmtCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--lang"], flags: ["--check"])
+        let lang = try CLI.language(args)
         let (files, missing) = PlanFinder.expand(CLI.planPaths(a.positional))
-        for m in missing { CLI.printError("tuanthu fmt: no such file or directory: \(m)") }
+        for m in missing { CLI.printError("tuanthu fmt: " + Catalogue.ui(.noSuchPath(m), lang)) }
         if !missing.isEmpty { return 2 }
         var changed: [String] = []
         var failed = false
         for path in files {
             guard let raw = FileManager.default.contents(atPath: path) else {
-                CLI.printError("tuanthu fmt: cannot read \(path)")
+                CLI.printError("tuanthu fmt: " + Catalogue.ui(.cannotRead(path), lang))
                 failed = true
                 continue
             }
             var sources = SourceMap()
             guard case .success(let bytes) = SourceFile.decode([UInt8](raw)) else {
-                CLI.printError("tuanthu fmt: \(path) is not UTF-8 text; left untouched")
+                CLI.printError("tuanthu fmt: " + Catalogue.ui(.notUTF8Untouched(path), lang))
                 failed = true
                 continue
             }
             let source = sources.add(path: path, bytes: bytes)
             let (ast, diagnostics) = Parser.parse(source)
             if diagnostics.contains(where: { $0.severity == .error }) {
-                let renderer = DiagnosticRenderer(sources: sources)
+                let renderer = DiagnosticRenderer(sources: sources, language: lang)
                 CLI.printError(renderer.text(diagnostics.filter { $0.severity == .error }))
-                CLI.printError("tuanthu fmt: \(path) does not parse; left untouched")
+                CLI.printError("tuanthu fmt: " + Catalogue.ui(.doesNotParseUntouched(path), lang))
                 failed = true
                 continue
             }
@@ -43,7 +44,7 @@ enum FmtCommand {
                 try? second.write(toFile: dir + "/second.plan", atomically: true, encoding: .utf8)
             }
             guard !d2.contains(where: { $0.severity == .error }), second == formatted else {
-                CLI.printError("tuanthu fmt: internal error formatting \(path); left untouched (please report it)")
+                CLI.printError("tuanthu fmt: " + Catalogue.ui(.formatterFailed(path), lang))
                 failed = true
                 continue
             }
@@ -51,7 +52,7 @@ enum FmtCommand {
                 changed.append(path)
                 if !a.flags.contains("--check") {
                     do { try OutputFile.write(formatted, to: path) } catch {
-                        CLI.printError("tuanthu fmt: cannot write \(path): \(error.localizedDescription)")
+                        CLI.printError("tuanthu fmt: " + Catalogue.ui(.cannotWrite(path: path, detail: error.localizedDescription), lang))
                         failed = true
                     }
                 }
@@ -62,7 +63,7 @@ enum FmtCommand {
             if failed { return 2 }
             return changed.isEmpty ? 0 : 1
         }
-        for c in changed { CLI.printError("formatted \(c)") }
+        for c in changed { CLI.printError(Catalogue.ui(.formatted(c), lang)) }
         return failed ? 2 : 0
     }
 }

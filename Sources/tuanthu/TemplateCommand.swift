@@ -6,17 +6,18 @@ import TuanthuRuntime
 enum TemplateCommand {
     static func run(_ args: [String]) throws -> Int32 {
         let a = try Arguments(args, valued: ["--out", "--agency", "--from", "--until", "--lang"], flags: [])
-        guard let out = a.options["--out"] else { throw Arguments.UsageError(message: "--out DIR is required") }
+        let lang = try CLI.language(args)
+        guard let out = a.options["--out"] else { throw Arguments.UsageError(.required("--out DIR")) }
         func date(_ name: String) throws -> CivilDate? {
             guard let t = a.options[name] else { return nil }
             if let d = CivilDate.parse(utf8: t.utf8) ?? CivilDate.parseDayMonthYear(utf8: t.utf8) { return d }
             if let p = Period.parse(utf8: t.utf8) { return name == "--from" ? p.firstDay : p.lastDay }
-            throw Arguments.UsageError(message: "\(name) ‘\(t)’ is not a date (write 2025-12-31, 2025-12 or 2025)")
+            throw Arguments.UsageError(.notADate(option: name, text: t, periodsToo: true))
         }
         let from = try date("--from")
         let today = EvalCommand.todayInVietnam()
         let until = try date("--until") ?? Period.year(today.year).lastDay
-        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: try CLI.language(args)) else { return 2 }
+        guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: lang) else { return 2 }
         var agency = a.options["--agency"]
         var selected: Set<String>?
         if let text = agency {
@@ -28,15 +29,15 @@ enum TemplateCommand {
                 selected = Set([group.id] + group.agencies)
             } else {
                 let all = checked.plans.flatMap { Array($0.agencies.keys) + Array($0.groups.keys) }
-                var msg = "tuanthu template: unknown agency ‘\(text)’"
-                if let s = Suggestion.closest(to: text, among: Set(all).sorted()) { msg += "; did you mean ‘\(s)’?" }
+                var msg = "tuanthu template: " + Catalogue.ui(.unknownAgency(text), lang)
+                if let s = Suggestion.closest(to: text, among: Set(all).sorted()) { msg += Catalogue.ui(.didYouMeanCommand(s), lang) }
                 CLI.printError(msg)
                 return 2
             }
         }
         let sheets = TemplateBuilder(plans: checked.plans, from: from, until: until).sheets(agencies: selected)
         if sheets.isEmpty {
-            CLI.printError("tuanthu template: nothing is owed in that window" + (agency.map { " by \($0)" } ?? ""))
+            CLI.printError("tuanthu template: " + Catalogue.ui(.nothingOwed(agency: agency), lang))
             return 0
         }
         // Folder names that survive case-insensitive disks and Windows (`STC` and `stc`, `CON`).
@@ -54,11 +55,11 @@ enum TemplateCommand {
                                          to: (dir as NSString).appendingPathComponent("HUONG-DAN.md"))
                 }
             } catch {
-                CLI.printError("tuanthu template: cannot write in \(dir): \(error.localizedDescription)")
+                CLI.printError("tuanthu template: " + Catalogue.ui(.cannotWriteIn(folder: dir, detail: error.localizedDescription), lang))
                 return 2
             }
         }
-        CLI.printError("wrote \(sheets.count) sheet(s) for \(agencies.count) agenc\(agencies.count == 1 ? "y" : "ies") in \(out)")
+        CLI.printError(Catalogue.ui(.wroteSheets(sheets: sheets.count, agencies: agencies.count, folder: out), lang))
         return 0
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import TuanthuCore
 import TuanthuSemantics
 import TuanthuRuntime
+import TuanthuReport
 
 enum TestCommand {
     static func run(_ args: [String]) throws -> Int32 {
@@ -29,8 +30,8 @@ enum TestCommand {
                     for f in e.matched {
                         var line = "    " + Catalogue.ui(.testFound(finding: "\(f.obligation) \(f.agency) \(f.period?.description ?? "-")",
                                                                      status: Catalogue.status(f.status.rawValue, lang)), lang)
-                        if let d = f.due { line += ", " + Catalogue.ui(.due(lang == .vi ? Catalogue.date(d.day, lang) + (d.time.map { " \($0)" } ?? "") : d.description), lang) }
-                        line += " — \(f.actual)"
+                        if let d = f.due { line += ", " + Catalogue.ui(.due(Catalogue.deadline(d, lang)), lang) }
+                        line += " — " + FindingsText.actual(f, lang)
                         print(line)
                     }
                 }

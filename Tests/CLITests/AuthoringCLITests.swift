@@ -184,6 +184,20 @@ struct AuthoringCLITests {
         #expect(!out.contains("reports.csv:2"), "the March row is for another period and is only counted: \(out)")
     }
 
+    /// Without `--lang`, explain speaks Vietnamese: the same facts, worded for the inspector.
+    @Test func explainInVietnamese() throws {
+        let dir = try explainScratch()
+        let r = try CLI.run(["explain", "bc_thang", "plan.plan", "--data", "data", "--as-of", "2025-05-20", "--period", "2025-04", "--lang", "vi"], in: dir)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let out = r.text
+        #expect(out.contains("kết quả: nộp muộn"), "the status: \(out)")
+        #expect(out.contains("reports.csv:3"), "the data row that counted: \(out)")
+        #expect(out.contains("`before day 10` là trước ngày 10"), "the schedule: \(out)")
+        #expect(out.contains("9/4/2025"), "the last allowed day, written the Vietnamese way: \(out)")
+        #expect(out.contains("chậm 1 ngày"), "how late: \(out)")
+        #expect(!out.contains("status: late") && !out.contains("owner:"), "no English left: \(out)")
+    }
+
     @Test func explainAsJSON() throws {
         let dir = try explainScratch()
         let r = try CLI.run(["explain", "bc_thang", "plan.plan", "--data", "data", "--as-of", "2025-05-20", "--format", "json"], in: dir)
@@ -193,6 +207,10 @@ struct AuthoringCLITests {
         #expect(object is [String: Any] || object is [Any])
         for status in ["met", "late", "overdue"] { #expect(text.contains("\"\(status)\""), "\(status) finding in \(text)") }
         #expect(text.contains("reports.csv:3"))
+        // JSON keeps the English wording whatever the language, like the findings JSON.
+        let vi = try CLI.run(["explain", "bc_thang", "plan.plan", "--data", "data", "--as-of", "2025-05-20", "--format", "json", "--lang", "vi"], in: dir)
+        #expect(vi.stdout == r.stdout)
+        #expect(text.contains("status: late"))
     }
 
     @Test func explainAnUnknownObligationSuggests() throws {

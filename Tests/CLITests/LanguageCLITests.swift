@@ -89,6 +89,58 @@ struct LanguageCLITests {
         }
     }
 
+    /// The quickstart example's text report in both languages: finding texts (what was found, what the plan
+    /// asks) are worded by the catalogue, not left in English (`UPDATE_GOLDEN=1` rewrites them).
+    @Test(arguments: ["vi", "en"])
+    func quickstartReportGolden(_ lang: String) throws {
+        let r = try Self.run(["eval", "examples/quickstart", "--data", "examples/quickstart/data", "--as-of", "2025-12-31",
+                              "--format", "text", "--lang", lang], lang: nil)
+        let url = Self.goldens.appendingPathComponent("quickstart.report.\(lang).txt")
+        if CLI.updating {
+            try r.stdout.write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(r.text == expected, "quickstart.report.\(lang).txt differs")
+        if lang == "vi" {
+            for english in ["submitted 20", "nothing submitted", "not yet submitted", "latest:", "no value for", "waiting for", "done on"] {
+                #expect(!r.text.contains(english), "English left in the Vietnamese report: \(english)")
+            }
+            #expect(r.text.contains("đã nộp ngày"))
+        }
+    }
+
+    @Test func helpIsVietnameseByDefault() throws {
+        let overview = try Self.run(["--help"], lang: nil)
+        #expect(overview.status == 0)
+        #expect(overview.text.contains("CÁCH DÙNG:"), "\(overview.text)")
+        let eval = try Self.run(["eval", "--help"], lang: nil)
+        #expect(eval.text.contains("--data THƯ_MỤC"), "\(eval.text)")
+        #expect(eval.text.contains("Mã thoát"))
+        let english = try Self.run(["eval", "--help", "--lang", "en"], lang: nil)
+        #expect(english.text.contains("Evaluates the plans against the submitted data"), "\(english.text)")
+    }
+
+    @Test func usageErrorsSpeakTheReadersLanguage() throws {
+        let vi = try Self.run(["eval", "examples/quickstart"], lang: nil)
+        #expect(vi.status == 2)
+        #expect(vi.stderr.contains("cần có --data"), "\(vi.stderr)")
+        let en = try Self.run(["eval", "examples/quickstart"], lang: "en")
+        #expect(en.stderr.contains("--data DIR is required"), "\(en.stderr)")
+        let option = try Self.run(["check", "--stirct"], lang: nil)
+        #expect(option.stderr.contains("không có tùy chọn --stirct (có phải là --strict?)"), "\(option.stderr)")
+    }
+
+    @Test func explainSpeaksVietnameseByDefault() throws {
+        let r = try Self.run(["explain", "bc_thang", "examples/quickstart", "--data", "examples/quickstart/data",
+                              "--as-of", "2025-08-01", "--period", "2025-06"], lang: nil)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text.contains("cơ quan chịu trách nhiệm: STC"), "\(r.text)")
+        #expect(r.text.contains("kết quả: nộp muộn"), "\(r.text)")
+        #expect(r.text.contains("chậm 3 ngày"), "\(r.text)")
+        #expect(!r.text.contains("status: late") && !r.text.contains("received 2025"), "\(r.text)")
+    }
+
     @Test func testSummaryLineStaysEnglish() throws {
         let r = try Self.run(["test", "examples"], lang: "vi")
         let last = r.text.split(separator: "\n").last.map(String.init) ?? ""

@@ -116,6 +116,157 @@ struct CatalogueTests {
         }
     }
 
+    @Test func newInterfaceTextsInBothLanguages() {
+        let texts: [UIText] = [.onRequest("report to SKHCN on request"), .required("--data DIR"),
+                               .notADate(option: "--as-of", text: "x", periodsToo: false), .notADate(option: "--from", text: "x", periodsToo: true),
+                               .notAPeriod(option: "--period", text: "x"), .optionTakes(option: "--split-by", values: "`agency`"),
+                               .splitByNeedsOutput, .wroteReports(count: 3, folder: "out"), .cannotWrite(path: "a", detail: "d"),
+                               .cannotWriteIn(folder: "a", detail: "d"), .cannotRead("a"), .dataErrorsNoReport(2), .noPlanFiles("rules"),
+                               .planErrors(2), .notUTF8Untouched("a.plan"), .doesNotParseUntouched("a.plan"), .formatterFailed("a.plan"),
+                               .formatted("a.plan"), .nameTheObligation, .noFindingFor("bc"), .withThatAgencyAndPeriod,
+                               .unknownAgency("X"), .nothingOwed(agency: nil), .nothingOwed(agency: "STC"),
+                               .wroteSheets(sheets: 2, agencies: 1, folder: "out"), .unknownOptionSuggest("--stirct", "--strict")]
+            + ExplainTopic.allCases.map { .topic($0) }
+        for t in texts {
+            let vi = Catalogue.ui(t, .vi), en = Catalogue.ui(t, .en)
+            #expect(!vi.isEmpty && !en.isEmpty)
+            #expect(vi != en, "\(t): the Vietnamese text is the English one")
+            #expect(Self.looksVietnamese(vi), "\(t): not Vietnamese: \(vi)")
+        }
+    }
+
+    static let readings = [Reading(indicator: "dvc", period: .year(2025), value: .number("79.5%")),
+                           Reading(indicator: "tt", period: .quarter(year: 2025, quarter: 3), value: .yesNo(true))]
+
+    /// Every kind of finding fact, note and expectation: both languages, English as JSON writes it.
+    @Test func findingFactsInBothLanguages() throws {
+        let d = try #require(CivilDate(year: 2025, month: 6, day: 12))
+        let t = LocalDateTime(date: d, time: ClockTime(hour: 10, minute: 30))
+        let reasons: [UnknownReason] = [.noValue(indicator: "dvc", period: .year(2025)), .noPreviousValue(indicator: "dvc", period: .year(2024)),
+                                        .noValueForGrowth(indicator: "dvc", period: .year(2024)), .growthFromZero(indicator: "dvc", period: .year(2024)),
+                                        .divisionByZero]
+        var facts: [FindingFact] = [.submitted(t, by: nil), .submitted(LocalDateTime(date: d), by: "SKHCN"), .nothingSubmitted, .notYetSubmitted,
+                                    .nothingReported, .readings(Self.readings), .latest(Self.readings), .noValueYet,
+                                    .waiting(event: "huong_dan_tw", title: "Văn bản hướng dẫn"), .waiting(event: "e", title: nil)]
+        facts += TaskState.allCases.map { .delivered($0, date: d, by: "STC", document: "QĐ 1") }
+        facts += [.delivered(.done, date: nil, by: nil, document: nil)]
+        facts += TaskState.allCases.map { .lastState($0, date: d) }
+        facts += reasons.map { .cannotCompute($0) }
+        for f in facts {
+            let vi = Catalogue.fact(f, .vi), en = Catalogue.fact(f, .en)
+            #expect(!vi.isEmpty && !en.isEmpty)
+            #expect(vi != en, "\(f): the Vietnamese text is the English one")
+            #expect(Self.looksVietnamese(vi), "\(f): not Vietnamese: \(vi)")
+        }
+        #expect(Catalogue.fact(.submitted(t, by: nil), .en) == "submitted 2025-06-12T10:30")
+        #expect(Catalogue.fact(.submitted(t, by: nil), .vi) == "đã nộp ngày 12/6/2025 lúc 10:30")
+        #expect(Catalogue.fact(.readings(Self.readings), .en) == "dvc 2025 = 79.5%; tt 2025-Q3 = yes")
+        #expect(Catalogue.fact(.readings(Self.readings), .vi) == "dvc năm 2025 = 79.5%; tt quý III/2025 = có")
+        let notes: [FindingNote] = [.replaces(on: t, document: "BC 1"), .alsoSubmitted(on: t, line: 4), .noTimeGiven, .noDateGiven]
+        for n in notes {
+            #expect(Catalogue.note(n, .vi) != Catalogue.note(n, .en))
+            #expect(Self.looksVietnamese(Catalogue.note(n, .vi)), "\(Catalogue.note(n, .vi))")
+        }
+        let x = Expectation(requirement: "deliver \"Đề án\" by 2025-09", windowFrom: d, until: d, extendedTo: d, extensionDocument: "CV 12")
+        #expect(Catalogue.expectation(x, .en) == "deliver \"Đề án\" by 2025-09 (window from 2025-06-12) until 2025-06-12; extended to 2025-06-12 by CV 12")
+        #expect(Catalogue.expectation(x, .vi).contains("được gia hạn đến ngày 12/6/2025 theo CV 12"))
+    }
+
+    @Test func periodNames() {
+        #expect(Catalogue.period(.month(year: 2025, month: 6), .vi) == "tháng 6/2025")
+        #expect(Catalogue.period(.quarter(year: 2025, quarter: 3), .vi) == "quý III/2025")
+        #expect(Catalogue.period(.half(year: 2025, half: 2), .vi) == "6 tháng cuối năm 2025")
+        #expect(Catalogue.period(.week(year: 2025, week: 49), .vi) == "tuần 49/2025")
+        #expect(Catalogue.period(.quarter(year: 2025, quarter: 3), .en) == "Q3 2025")
+        #expect(Catalogue.period(.month(year: 2025, month: 6), .en) == "2025-06")
+    }
+
+    /// Every HTML label exists in both languages, in Vietnamese words.
+    @Test func htmlLabelsInBothLanguages() {
+        var labels: [HTMLText] = [.documentTitle, .asOf, .plans, .supersededBy, .generatedBy, .summary, .summaryCaption, .status, .count,
+                                  .share, .total, .rows, .rowCounts(evidence: 1, setAside: 2, superseded: 3, unused: 4, blank: 5),
+                                  .problems, .problemsIntro, .noProblems, .byAgency, .byAgencyIntro, .agency, .obligation, .kind,
+                                  .period, .due, .found, .daysLate, .days(1), .days(3), .expected, .actual, .cite, .dataRows, .notes,
+                                  .support, .year, .otherPeriods, .untracked, .untrackedIntro, .reason, .dataErrors, .dataErrorsIntro,
+                                  .dataErrorsBanner(2), .position, .code, .message, .filterAgency, .filterStatus, .allAgencies,
+                                  .allStatuses, .sortBy, .sortOrder, .sortDaysLate, .sortAgency, .previous, .next, .page(1, of: 3),
+                                  .shown(5, of: 9), .findingsCount(1), .findingsCount(4), .legend]
+        labels += ["target", "task", "report"].map { .kindName($0) }
+        labels += Catalogue.statusCodes.map { .statusHelp($0) }
+        labels += (1...4).map { .quarterColumn($0) } + (1...2).map { .halfColumn($0) }
+        for l in labels {
+            let vi = Catalogue.html(l, .vi), en = Catalogue.html(l, .en)
+            #expect(!vi.isEmpty && !en.isEmpty)
+            #expect(vi != en, "\(l): the Vietnamese label is the English one")
+        }
+        for l in labels where ![HTMLText.position, .problems, .summary, .kind, .share, .next].contains(l) {
+            if case .quarterColumn = l { continue }
+            if case .halfColumn = l { continue }
+            if case .page = l { continue }
+            if case .shown = l { continue }
+            if case .findingsCount = l { continue }
+            if case .days = l { continue }
+            #expect(Self.looksVietnamese(Catalogue.html(l, .vi)) || Catalogue.html(l, .vi).hasPrefix("Mã"), "\(l): \(Catalogue.html(l, .vi))")
+        }
+        for m in 1...12 { #expect(!Catalogue.html(.monthColumn(m), .vi).isEmpty && !Catalogue.html(.monthColumn(m), .en).isEmpty) }
+    }
+
+    @Test func helpPagesInBothLanguages() {
+        for topic in HelpTopic.allCases {
+            let vi = Catalogue.usage(topic, .vi), en = Catalogue.usage(topic, .en)
+            #expect(vi != en)
+            #expect(Self.looksVietnamese(vi), "\(topic)")
+            // The same options in both: every `--option` the English page names, the Vietnamese one names too.
+            let options = { (s: String) in Set(s.split(whereSeparator: { !$0.isLetter && $0 != "-" }).filter { $0.hasPrefix("--") }.map(String.init)) }
+            #expect(options(vi) == options(en), "\(topic): options differ")
+        }
+    }
+
+    /// Every kind of `explain` line: both languages, with a row verdict of every kind.
+    @Test func explainLinesInBothLanguages() throws {
+        let d = try #require(CivilDate(year: 2025, month: 4, day: 9))
+        let ten = try #require(ClockTime(hour: 10, minute: 0))
+        let t = LocalDateTime(date: d)
+        let p = Period.month(year: 2025, month: 4)
+        let verdicts: [RowVerdict] = [.earliest, .counts, .used, .setAside(asOf: d), .superseded, .anotherPeriod, .anotherAgency,
+                                      .notDeciding, .coarserThan(p), .notUsedFor(p), .notUsedFor(nil)]
+        var lines: [ExplainLine] = [
+            .obligationIn(id: "bc", title: "Báo cáo", plan: "1/KH", location: "a.plan:3:1"), .requirement("report to SKHCN monthly", cite: "Mục I"),
+            .owner("STC (Sở Tài chính)"), .ownerEach(group: "cac_so", members: ["STC", "SNV"]), .ownersJointly(["STC", "SNV"]),
+            .mergedBefore(agency: "STTTT", into: "SKHCN", on: d, deadline: d), .mergedAfter(agency: "STTTT", into: "SKHCN", on: d, deadline: d),
+            .dissolved(agency: "UBND_DH", on: d), .findingFor("STC"), .support(["SNV"]),
+            .periodSchedule(p, schedule: "monthly before day 10"), .periodSchedule(nil, schedule: "x"), .dueOnLastDay,
+            .dayInclusive(10), .dayStrict(10), .dayClamped(31),
+            .weekdayTime(.thursday, ten, inclusive: true), .weekdayTime(.thursday, ten, inclusive: false),
+            .weekday(.monday, inclusive: true), .weekday(.monday, inclusive: false),
+            .owedWhen(from: d, issued: d, asOf: d, until: d), .owedWhen(from: nil, issued: d, asOf: d, until: nil),
+            .targetPeriod(.year(2025)), .everyYearTarget, .deliverBy(p, due: d), .deliverEveryYear(.year(2025)), .deliverEveryYear(nil),
+            .deliverOngoing(after: "e"), .deliverOngoing(after: nil), .deliverAfter("e"), .deliverWithin(days: 30, after: "e"), .deliverUndated,
+            .window(d), .lastAllowedDay(Deadline(day: d)), .extended(Expectation(requirement: "deliver by 2025", extendedTo: d)),
+            .worldAtEndOf(d), .noReportRow(eligible: ["STC"], period: p), .otherPeriodRows(count: 2, eligible: ["STC"]),
+            .noTaskRows(eligible: ["STC"]), .noObservations(indicator: "dvc"),
+            .comparison(left: "dvc", leftValue: "0.795", op: ">=", right: "0.8", rightValue: "0.8", holds: false),
+            .cannotCompute(left: "dvc", op: ">=", right: "0.8", .noValue(indicator: "dvc", period: .year(2025))),
+            .between(value: "x", x: "1", low: "0", high: "2", holds: true), .betweenCannotCompute(value: "x", low: "0", high: "2"),
+            .mustBe(indicator: "tt", yes: true), .not, .and, .or, .read(Self.readings[0]), .note(.noTimeGiven),
+        ]
+        lines += verdicts.map { .reportRow(row: "reports.csv:3", agency: "STC", period: p, received: t, fate: $0) }
+        lines += verdicts.map { .taskRow(row: "tasks.csv:3", agency: "STC", state: .done, date: d, period: nil, fate: $0) }
+        lines += verdicts.map { .observationRow(row: "observations.csv:3", indicator: "dvc", agency: nil, period: .year(2025), value: "80", fate: $0) }
+        lines += Catalogue.statusCodes.map { .status(code: $0, fact: .nothingSubmitted, daysLate: 1, due: Deadline(day: d), asOf: d) }
+        for l in lines {
+            let vi = Catalogue.explain(l, .vi), en = Catalogue.explain(l, .en)
+            #expect(!vi.isEmpty && !en.isEmpty)
+            #expect(vi != en, "\(l): the Vietnamese line is the English one")
+            if case .and = l { continue }
+            if case .or = l { continue }
+            if case .not = l { continue }
+            #expect(Self.looksVietnamese(vi) || vi.contains("`"), "\(l): not Vietnamese: \(vi)")
+        }
+        #expect(Catalogue.explain(.status(code: "late", fact: .submitted(t, by: nil), daysLate: 1, due: Deadline(day: d), asOf: d), .en)
+                == "status: late — submitted 2025-04-09, 1 day(s) after the last allowed day 2025-04-09")
+    }
+
     @Test func statusNamesAreTheInspectorsWords() {
         let vi = Catalogue.statusCodes.map { Catalogue.status($0, .vi) }
         #expect(vi == ["đạt", "không đạt", "nộp muộn", "quá hạn", "chưa có số liệu", "chưa đến hạn", "chờ văn bản hướng dẫn/sự kiện"])

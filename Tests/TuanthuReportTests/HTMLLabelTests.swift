@@ -3,24 +3,29 @@ import TuanthuCore
 @testable import TuanthuReport
 import TuanthuRuntime
 
-/// The label tables: complete in both languages, with the inspectors' Vietnamese terms and dates.
+/// The labels, read from the catalogue: complete in both languages, with the inspectors' Vietnamese terms and dates.
 @Suite struct HTMLLabelTests {
     @Test func vietnameseStatusNames() {
         let vi = HTMLLabels.vi
         let expected: [Status: String] = [.met: "đạt", .violated: "không đạt", .late: "nộp muộn", .overdue: "quá hạn",
                                           .noData: "chưa có số liệu", .pending: "chưa đến hạn",
-                                          .waiting: "chờ văn bản hướng dẫn / chờ sự kiện"]
-        for s in Status.allCases { #expect(vi.statusNames[s] == expected[s]) }
+                                          .waiting: "chờ văn bản hướng dẫn/sự kiện"]
+        for s in Status.allCases {
+            #expect(vi.statusName(s) == expected[s])
+            // One name per status in every report: the text report's is the HTML report's.
+            #expect(vi.statusName(s) == Catalogue.status(s.rawValue, .vi))
+        }
     }
 
     @Test(arguments: [Language.vi, .en])
     func everyStatusAndKindHasALabel(language: Language) {
         let l = HTMLLabels.of(language)
         for s in Status.allCases {
-            #expect(!(l.statusNames[s] ?? "").isEmpty)
-            #expect(!(l.statusHelp[s] ?? "").isEmpty)
+            #expect(!l.statusName(s).isEmpty)
+            #expect(!l.statusHelp(s).isEmpty && l.statusHelp(s) != s.rawValue)
         }
-        for k in ["target", "task", "report"] { #expect(l.kinds[k] != nil) }
+        for k in ["target", "task", "report"] { #expect(!l.kindName(k).isEmpty) }
+        if language == .vi { #expect(l.kindName("target") == "chỉ tiêu") }
         #expect(l.monthColumns.count == 12 && l.quarterColumns.count == 4 && l.halfColumns.count == 2)
     }
 

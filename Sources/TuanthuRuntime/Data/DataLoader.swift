@@ -175,7 +175,9 @@ public struct DataLoader {
                     self.error(file, record.line, 1, .missingColumn(column: r, table: .file((path as NSString).lastPathComponent)))
                     missing = true
                 }
-                for (i, c) in cleaned.enumerated() where !known.contains(c) && !c.isEmpty {
+                // Once per name, and at most 20: a header of 25 million columns is not 25 million warnings.
+                var unknown: Set<String> = []
+                for (i, c) in cleaned.enumerated() where !known.contains(c) && !c.isEmpty && unknown.count < 20 && unknown.insert(c).inserted {
                     warning(file, record.line, record.columns[i], .unknownColumn(column: c, table: .file((path as NSString).lastPathComponent)))
                 }
                 if missing { return }

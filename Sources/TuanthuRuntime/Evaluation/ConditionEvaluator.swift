@@ -9,25 +9,27 @@ struct ConditionEvaluator {
     let period: Period
     /// Rows read while evaluating, in reading order.
     var used: [ObservationRow] = []
-    /// Human-readable values read ("kinh_te_so 2030 = 26%").
+    /// Human-readable values read ("kinh_te_so 2030 = 26%"), in English.
     var readings: [String] = []
+    /// The same values, typed for the catalogue.
+    var values: [Reading] = []
 
-    enum Truth { case yes, no, unknown(String) }
+    enum Truth { case yes, no, unknown(UnknownReason) }
 
     mutating func evaluate(_ c: Condition) -> Truth {
         switch c {
         case .compare(let op, let a, let b):
             switch (value(a), value(b)) {
             case (.success(let x), .success(let y)): return op.holds(x, y) ? .yes : .no
-            case (.failure(let r), _), (_, .failure(let r)): return .unknown(r.text)
+            case (.failure(let r), _), (_, .failure(let r)): return .unknown(r.why)
             }
         case .between(let v, let lo, let hi):
             switch (value(v), value(lo), value(hi)) {
             case (.success(let x), .success(let l), .success(let h)): return (l <= x && x <= h) ? .yes : .no
-            case (.failure(let r), _, _), (_, .failure(let r), _), (_, _, .failure(let r)): return .unknown(r.text)
+            case (.failure(let r), _, _), (_, .failure(let r), _), (_, _, .failure(let r)): return .unknown(r.why)
             }
         case .isYes(let id, let want):
-            guard let row = read(id, at: period) else { return .unknown("no value for \(id) in \(period)") }
+            guard let row = read(id, at: period) else { return .unknown(.noValue(indicator: id, period: period)) }
             return (row.value == .one) == want ? .yes : .no
         case .not(let inner):
             switch evaluate(inner) {
@@ -52,7 +54,11 @@ struct ConditionEvaluator {
         }
     }
 
-    struct Reason: Error { var text: String }
+    /// Why a value cannot be computed; `text` is the English wording.
+    struct Reason: Error {
+        var why: UnknownReason
+        var text: String { Catalogue.reason(why, .en) }
+    }
 
     /// Reads an indicator at a period and records the reading.
     mutating func read(_ id: String, at p: Period, exact: Bool = false) -> ObservationRow? {
@@ -60,6 +66,7 @@ struct ConditionEvaluator {
         if !used.contains(where: { $0.id == row.id }) {
             used.append(row)
             readings.append("\(id) \(row.period) = \(format(row.value, unit: plan.indicators[id]?.unit))")
+            values.append(Reading(indicator: id, period: row.period, value: readingValue(row.value, unit: plan.indicators[id]?.unit)))
         }
         return row
     }
@@ -73,20 +80,20 @@ struct ConditionEvaluator {
         switch v {
         case .constant(let n): return .success(n)
         case .indicator(let id):
-            guard let row = read(id, at: period) else { return .failure(Reason(text: "no value for \(id) in \(period)")) }
+            guard let row = read(id, at: period) else { return .failure(Reason(why: .noValue(indicator: id, period: period))) }
             return .success(row.value)
         case .previous(let id):
             let p = anchor(id).previous
-            guard let row = read(id, at: p, exact: true) else { return .failure(Reason(text: "no value for \(id) in \(p), the previous period")) }
+            guard let row = read(id, at: p, exact: true) else { return .failure(Reason(why: .noPreviousValue(indicator: id, period: p))) }
             return .success(row.value)
         case .growth(let id):
             let now = anchor(id)
-            guard let cur = read(id, at: now) else { return .failure(Reason(text: "no value for \(id) in \(period)")) }
+            guard let cur = read(id, at: now) else { return .failure(Reason(why: .noValue(indicator: id, period: period))) }
             guard let prev = read(id, at: now.previous, exact: true) else {
-                return .failure(Reason(text: "no value for \(id) in \(now.previous), needed for its growth"))
+                return .failure(Reason(why: .noValueForGrowth(indicator: id, period: now.previous)))
             }
             guard let ratio = cur.value.divided(by: prev.value) else {
-                return .failure(Reason(text: "growth of \(id) cannot be computed: its value in \(now.previous) is 0"))
+                return .failure(Reason(why: .growthFromZero(indicator: id, period: now.previous)))
             }
             return .success(ratio - .one)
         case .add(let a, let b): return value(a).flatMap { x in value(b).map { x + $0 } }
@@ -96,12 +103,17 @@ struct ConditionEvaluator {
         case .divide(let a, let b):
             switch (value(a), value(b)) {
             case (.success(let x), .success(let y)):
-                guard let q = x.divided(by: y) else { return .failure(Reason(text: "division by zero: the divisor is 0")) }
+                guard let q = x.divided(by: y) else { return .failure(Reason(why: .divisionByZero)) }
                 return .success(q)
             case (.failure(let r), _), (_, .failure(let r)): return .failure(r)
             }
         }
     }
+}
+
+/// A value as the catalogue words it: yes/no answers per language, numbers as `format` writes them.
+func readingValue(_ n: ExactNumber, unit: Unit?) -> ReadingValue {
+    unit == .yesno ? .yesNo(n == .one) : .number(format(n, unit: unit))
 }
 
 /// Formats a value for people: percents as `18.5%`, other units as exact decimals.

@@ -13,9 +13,11 @@ extension Evaluator {
             if due.day <= asOf {
                 f.status = .overdue
                 f.actual = "nothing submitted"
+                f.fact = .nothingSubmitted
             } else {
                 f.status = .pending
                 f.actual = "not yet submitted"
+                f.fact = .notYetSubmitted
             }
             return
         }
@@ -23,15 +25,17 @@ extension Evaluator {
         f.evidence.append(evidence(first.source))
         for later in rows.dropFirst() {
             fates[later.id] = .superseded
-            if let r = later.replaces { f.notes.append("a later submission on \(later.submitted) replaces \(r)") }
-            else { f.notes.append("also submitted on \(later.submitted) (line \(later.source.line)); the earliest counts") }
+            let note: FindingNote = later.replaces.map { .replaces(on: later.submitted, document: $0) } ?? .alsoSubmitted(on: later.submitted, line: later.source.line)
+            f.noteFacts.append(note)
+            f.notes.append(Catalogue.note(note, .en))
         }
         f.found = first.submitted.description
         f.actual = "submitted \(first.submitted)" + (first.agency != a.agency ? " by \(first.agency)" : "")
+        f.fact = .submitted(first.submitted, by: first.agency != a.agency ? first.agency : nil)
         switch due.judge(first.submitted) {
         case .onTime(let timeNotGiven):
             f.status = .met
-            if timeNotGiven { f.notes.append("the submission gives no time; a date on the deadline's day counts as on time") }
+            if timeNotGiven { f.noteFacts.append(.noTimeGiven); f.notes.append(Catalogue.note(.noTimeGiven, .en)) }
         case .late(let days):
             f.status = .late
             f.daysLate = days
@@ -67,12 +71,13 @@ extension Evaluator {
             f.found = first.date?.description
             f.actual = what + (first.date.map { " on \($0)" } ?? " (no date given)") + (first.agency != a.agency ? " by \(first.agency)" : "")
                 + (first.document.map { ": \($0)" } ?? "")
+            f.fact = .delivered(first.status.state, date: first.date, by: first.agency != a.agency ? first.agency : nil, document: first.document)
             if let due = f.due, let d = first.date, d > due.day, !ongoing {
                 f.status = .late
                 f.daysLate = d.days(since: due.day)
             } else {
                 f.status = .met
-                if first.date == nil, f.due != nil { f.notes.append("the row gives no date, so timeliness could not be checked") }
+                if first.date == nil, f.due != nil { f.noteFacts.append(.noDateGiven); f.notes.append(Catalogue.note(.noDateGiven, .en)) }
             }
             return
         }
@@ -83,8 +88,10 @@ extension Evaluator {
             f.evidence.append(evidence(latest.source))
             for other in rows where other.id != latest.id && fates[other.id] == .unused { fates[other.id] = .superseded }
             f.actual = latest.status.rawValue.replacingOccurrences(of: "_", with: " ") + (latest.date.map { " on \($0)" } ?? "")
+            f.fact = .lastState(latest.status.state, date: latest.date)
         } else {
             f.actual = "nothing reported"
+            f.fact = .nothingReported
         }
         if let due = f.due, due.day <= asOf {
             f.status = .overdue
@@ -116,17 +123,20 @@ extension Evaluator {
             f.status = .pending
             // The latest value so far, for each indicator.
             var latest: [String] = []
+            var latestValues: [Reading] = []
             for id in indicators {
                 let rows = (observations[Evaluator.key(planIndex, id)] ?? []).filter { r in
                     plan.indicators[id]?.perAgency == true ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
                 }.filter { $0.period.lastDay <= period.lastDay }
                 if let last = rows.max(by: { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }) {
                     latest.append("\(id) \(last.period) = \(format(last.value, unit: plan.indicators[id]?.unit))")
+                    latestValues.append(Reading(indicator: id, period: last.period, value: readingValue(last.value, unit: plan.indicators[id]?.unit)))
                     fates[last.id] = .evidence
                     f.evidence.append(evidence(last.source))
                 }
             }
             f.actual = latest.isEmpty ? "no value yet" : "latest: " + latest.joined(separator: "; ")
+            f.fact = latest.isEmpty ? .noValueYet : .latest(latestValues)
             f.found = latest.isEmpty ? nil : latest.joined(separator: "; ")
             return
         }
@@ -139,12 +149,15 @@ extension Evaluator {
         case .yes:
             f.status = .met
             f.actual = evaluator.readings.joined(separator: "; ")
+            f.fact = .readings(evaluator.values)
         case .no:
             f.status = .violated
             f.actual = evaluator.readings.joined(separator: "; ")
+            f.fact = .readings(evaluator.values)
         case .unknown(let reason):
             f.status = .noData
-            f.actual = reason
+            f.actual = Catalogue.reason(reason, .en)
+            f.fact = .cannotCompute(reason)
         }
     }
 }

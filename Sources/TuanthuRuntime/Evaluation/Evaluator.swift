@@ -72,7 +72,7 @@ public struct Evaluator {
                     untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: reason))
                     continue
                 case .report(_, nil):
-                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))"))
+                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))", onRequest: o.requirementText))
                     continue
                 default: break
                 }
@@ -155,9 +155,11 @@ public struct Evaluator {
                         status: .pending, due: a.deadline, found: nil, daysLate: nil, expected: expectedText(o),
                         actual: "", location: loc, cite: o.cites.map(\.text).joined(separator: "; "), evidence: [],
                         support: o.support, notes: [])
+        f.expectation = expectation(o)
         if case .waiting(let e) = a.state {
             f.status = .waiting
             f.actual = "waiting for \(e)" + (plan.events[e]?.title.map { " (\($0))" } ?? "")
+            f.fact = .waiting(event: e, title: plan.events[e]?.title)
             return f
         }
         switch o.requirement {
@@ -185,6 +187,8 @@ public struct Evaluator {
         fates[best.id] = .evidence
         f.due = Deadline(day: best.due)
         f.expected += "; extended to \(best.due)" + (best.document.map { " by \($0)" } ?? "")
+        f.expectation.extendedTo = best.due
+        f.expectation.extensionDocument = best.document
         f.evidence.append(Evidence(file: data.files[best.source.file], line: best.source.line))
     }
 

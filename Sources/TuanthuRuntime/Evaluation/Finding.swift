@@ -36,6 +36,23 @@ public struct Finding: Sendable, Hashable {
     public var support: [String]
     /// Extra remarks: a submission without a time on a timed deadline, a replaced report.
     public var notes: [String]
+    /// What was found, typed: people's reports word it through the catalogue (`actual` is its English text).
+    public var fact: FindingFact = .none
+    /// `notes`, typed.
+    public var noteFacts: [FindingNote] = []
+    /// What the plan asks, in parts (`expected` is its English text).
+    public var expectation = Expectation()
+}
+
+extension TaskStatus {
+    /// The catalogue's name for this state.
+    public var state: TaskState {
+        switch self {
+        case .done: .done
+        case .inProgress: .inProgress
+        case .notStarted: .notStarted
+        }
+    }
 }
 
 /// A duty that yields no finding (`untracked`, `on request`) but is listed so a transcription stays complete.
@@ -43,6 +60,8 @@ public struct UntrackedDuty: Sendable, Hashable {
     public var plan: String
     public var obligation: String
     public var reason: String
+    /// For a report `on request`: the plan's wording of it (`reason` is then the English "on request (…)").
+    public var onRequest: String? = nil
 }
 
 /// A malformed data row.

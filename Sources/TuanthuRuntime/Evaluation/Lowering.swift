@@ -67,6 +67,11 @@ public struct Lowering {
     func assign(_ index: Int, _ o: Obligation, periods: [(Period?, Deadline?)], state: Assignment.State = .owed, perAgency: Bool = true) -> [Assignment] {
         var out: [Assignment] = []
         var seen: [String: Int] = [:]
+        let ownerUnits = units(o.owner)
+        // Agencies whose owing changes over time (mergers, dissolutions) need resolving per deadline.
+        let changing = Set(plan.agencies.values.filter { $0.mergedInto != nil || $0.dissolvedOn != nil }.map(\.id))
+        // Without such agencies among the owners no two units can fold into one, so no bookkeeping is needed.
+        let stable = !ownerUnits.contains { $0.contains(where: changing.contains) }
         for (period, deadline) in periods {
             let day = deadline?.day ?? asOf
             if let cut = supersededFrom, day >= cut { continue }
@@ -92,7 +97,13 @@ public struct Lowering {
                                       period: period, deadline: deadline, state: state))
                 continue
             }
-            for unit in units(o.owner) {
+            for unit in ownerUnits {
+                // Fast path: an agency that is never merged or dissolved owes as itself.
+                if stable, unit.count == 1, let a = unit.first {
+                    out.append(Assignment(plan: planIndex, obligation: index, agency: a, eligible: unit, observedAgency: a,
+                                          period: period, deadline: deadline, state: state))
+                    continue
+                }
                 let resolved = unit.compactMap { owing($0, on: day) }
                 guard !resolved.isEmpty else { continue }
                 let label = unique(resolved.map(\.owner)).joined(separator: "+")

@@ -1,11 +1,13 @@
 import TuanthuCore
 import TuanthuSemantics
 
-/// One step of the reasoning behind a finding.
+/// One step of the reasoning behind a finding: typed lines the catalogue words per language.
 public struct ExplanationStep: Sendable {
-    /// `obligation`, `owner`, `deadline`, `rows`, `values`, `status`.
-    public var topic: String
-    public var lines: [String]
+    public var topic: ExplainTopic
+    public var items: [ExplainLine]
+
+    /// The lines in `language` (English for `--format json`).
+    public func lines(_ language: Language = .en) -> [String] { items.map { Catalogue.explain($0, language) } }
 }
 
 public struct Explanation: Sendable {
@@ -45,26 +47,26 @@ public struct Explainer {
         let plan = plans[pi]
         let o = plan.obligations[oi]
         var steps: [ExplanationStep] = []
-        steps.append(ExplanationStep(topic: "obligation", lines: [
-            "\(o.id)" + (o.title.map { " “\($0)”" } ?? "") + " in plan \(plan.id) (\(f.location.file):\(f.location.line):\(f.location.column))",
-            "requirement: \(o.requirementText)" + (f.cite.isEmpty ? "" : "  [cite: \(f.cite)]"),
+        steps.append(ExplanationStep(topic: .obligation, items: [
+            .obligationIn(id: o.id, title: o.title, plan: plan.id, location: "\(f.location.file):\(f.location.line):\(f.location.column)"),
+            .requirement(o.requirementText, cite: f.cite.isEmpty ? nil : f.cite),
         ]))
         let assignment = self.assignment(for: f, plan: plan, planIndex: pi, obligationIndex: oi)
-        steps.append(ExplanationStep(topic: "owner", lines: ownerLines(o, plan: plan, finding: f, assignment: assignment)))
-        steps.append(ExplanationStep(topic: "deadline", lines: deadlineLines(o, plan: plan, finding: f)))
+        steps.append(ExplanationStep(topic: .owner, items: ownerLines(o, plan: plan, finding: f, assignment: assignment)))
+        steps.append(ExplanationStep(topic: .deadline, items: deadlineLines(o, plan: plan, finding: f)))
         let eligible = assignment?.eligible ?? [f.agency]
         switch o.requirement {
         case .achieve(let condition, _, let indicators):
-            steps.append(ExplanationStep(topic: "rows", lines: observationLines(indicators, plan: plan, planIndex: pi, finding: f, eligible: eligible)))
-            steps.append(ExplanationStep(topic: "values", lines: valueLines(condition, plan: plan, planIndex: pi, finding: f, eligible: eligible)))
+            steps.append(ExplanationStep(topic: .rows, items: observationLines(indicators, plan: plan, planIndex: pi, finding: f, eligible: eligible)))
+            steps.append(ExplanationStep(topic: .values, items: valueLines(condition, plan: plan, planIndex: pi, finding: f, eligible: eligible)))
         case .report:
-            steps.append(ExplanationStep(topic: "rows", lines: reportLines(plan: pi, finding: f, eligible: eligible)))
+            steps.append(ExplanationStep(topic: .rows, items: reportLines(plan: pi, finding: f, eligible: eligible)))
         case .deliver:
-            steps.append(ExplanationStep(topic: "rows", lines: taskLines(plan: pi, finding: f, eligible: eligible)))
+            steps.append(ExplanationStep(topic: .rows, items: taskLines(plan: pi, finding: f, eligible: eligible)))
         case .untracked:
             break
         }
-        steps.append(ExplanationStep(topic: "status", lines: statusLines(f)))
+        steps.append(ExplanationStep(topic: .status, items: statusLines(f)))
         return Explanation(finding: f, steps: steps)
     }
 
@@ -83,67 +85,59 @@ public struct Explainer {
         return id
     }
 
-    func ownerLines(_ o: Obligation, plan: CheckedPlan, finding f: Finding, assignment: Assignment?) -> [String] {
-        var lines: [String] = []
+    func ownerLines(_ o: Obligation, plan: CheckedPlan, finding f: Finding, assignment: Assignment?) -> [ExplainLine] {
+        var lines: [ExplainLine] = []
         switch o.owner {
-        case .agency(let a):
-            lines.append("owner: \(name(a, plan))")
-        case .each(let g, let members):
-            lines.append("owner: group \(name(g, plan)); each of its \(members.count) members owes it separately: \(members.joined(separator: ", "))")
-        case .jointly(let members):
-            lines.append("owners jointly: \(members.map { name($0, plan) }.joined(separator: ", ")) — one finding, met by a row from any of them")
+        case .agency(let a): lines.append(.owner(name(a, plan)))
+        case .each(let g, let members): lines.append(.ownerEach(group: name(g, plan), members: members))
+        case .jointly(let members): lines.append(.ownersJointly(members.map { name($0, plan) }))
         }
         let day = f.due?.day ?? evaluation.asOf
         for id in assignment?.eligible ?? [] {
             guard let a = plan.agencies[id], let into = a.mergedInto, let on = a.mergedOn else { continue }
-            if on <= day {
-                lines.append("\(id) was merged into \(into) on \(on); the deadline \(day) is on or after that date, so \(into)'s line of succession owes this period and rows from \(id) or \(into) count")
-            } else {
-                lines.append("\(id) is merged into \(into) only from \(on), after this deadline (\(day)), so \(id) still owes this period")
-            }
+            lines.append(on <= day ? .mergedBefore(agency: id, into: into, on: on, deadline: day) : .mergedAfter(agency: id, into: into, on: on, deadline: day))
         }
         for id in assignment?.eligible ?? [] {
-            if let gone = plan.agencies[id]?.dissolvedOn { lines.append("\(id) is dissolved on \(gone): it owes nothing due on or after that day") }
+            if let gone = plan.agencies[id]?.dissolvedOn { lines.append(.dissolved(agency: id, on: gone)) }
         }
-        lines.append("this finding is for: \(f.agency)")
-        if !o.support.isEmpty { lines.append("support (informational): \(o.support.joined(separator: ", "))") }
+        lines.append(.findingFor(f.agency))
+        if !o.support.isEmpty { lines.append(.support(o.support)) }
         return lines
     }
 
-    func deadlineLines(_ o: Obligation, plan: CheckedPlan, finding f: Finding) -> [String] {
-        var lines: [String] = []
-        let period = f.period.map { "period \($0) (\($0.firstDay) to \($0.lastDay))" } ?? "no period"
+    func deadlineLines(_ o: Obligation, plan: CheckedPlan, finding f: Finding) -> [ExplainLine] {
+        var lines: [ExplainLine] = []
         switch o.requirement {
         case .report(_, let s?):
-            lines.append("\(period); schedule `\(s)`")
+            lines.append(.periodSchedule(f.period, schedule: s.description))
             switch s.rule {
-            case nil: lines.append("no day given: due on the period's last day, inclusive")
+            case nil: lines.append(.dueOnLastDay)
             case .dayOfMonth(let d)?:
-                lines.append(s.inclusive ? "`by day \(d)` is inclusive: the last allowed day is that day" : "`before day \(d)` is strict: the last allowed day is the day before")
-                if d >= 29 { lines.append("day \(d) is clamped to the month's last day in shorter months") }
+                lines.append(s.inclusive ? .dayInclusive(d) : .dayStrict(d))
+                if d >= 29 { lines.append(.dayClamped(d)) }
             case .weekday(let w, let t)?:
-                if let t { lines.append(s.inclusive ? "any time up to \(t) on \(w.name) counts" : "any instant before \(t) on \(w.name) counts; a date without a time on that day counts as on time") }
-                else { lines.append(s.inclusive ? "up to \(w.name) inclusive" : "`before \(w.name)`: the last allowed day is the day before") }
+                if let t { lines.append(.weekdayTime(w, t, inclusive: s.inclusive)) }
+                else { lines.append(.weekday(w, inclusive: s.inclusive)) }
             }
-            lines.append("a period is owed when its deadline is on or after \(o.from.map { "`from` \($0)" } ?? "the plan's issue date \(plan.issued)") and it has begun by \(evaluation.asOf)" + (o.until.map { ", ending by \($0)" } ?? ""))
+            lines.append(.owedWhen(from: o.from, issued: plan.issued, asOf: evaluation.asOf, until: o.until))
         case .achieve(_, let timing, _):
-            lines.append("\(period); the target is judged on the observation for that period, or the latest finer one inside it")
-            if case .everyYear = timing { lines.append("`every year`: one finding per year") }
+            lines.append(.targetPeriod(f.period))
+            if case .everyYear = timing { lines.append(.everyYearTarget) }
         case .deliver(_, let timing, let start):
             switch timing {
-            case .by(let p, let due): lines.append("deadline `\(p)`: last allowed day \(due)")
-            case .everyYear: lines.append("`every year`: the \(f.period?.description ?? "") delivery must be done by \(f.period?.lastDay.description ?? "the year's end")")
-            case .ongoing(let e): lines.append("`ongoing`: each year needs a row saying in_progress or done" + (e.map { ", from the year \($0) happened" } ?? ""))
-            case .after(let e): lines.append("`after \(e)`: waiting until \(e) happens, then pending until a done row arrives; never overdue")
-            case .within(let n, let e): lines.append("`within \(n) days after \(e)`: the last allowed day is \(e)'s date plus \(n) days")
-            case .undated: lines.append("`undated`: no deadline; pending until done, never overdue")
+            case .by(let p, let due): lines.append(.deliverBy(p, due: due))
+            case .everyYear: lines.append(.deliverEveryYear(f.period))
+            case .ongoing(let e): lines.append(.deliverOngoing(after: e))
+            case .after(let e): lines.append(.deliverAfter(e))
+            case .within(let n, let e): lines.append(.deliverWithin(days: n, after: e))
+            case .undated: lines.append(.deliverUndated)
             }
-            if let start { lines.append("the plan gives a window starting \(start); delivery before it still counts") }
+            if let start { lines.append(.window(start)) }
         default: break
         }
-        if let d = f.due { lines.append("last allowed day: \(d)") }
-        if f.expected.contains("extended to") { lines.append("an extension (gia hạn) moved the deadline: \(f.expected)") }
-        lines.append("evaluation sees the world at the end of \(evaluation.asOf)")
+        if let d = f.due { lines.append(.lastAllowedDay(d)) }
+        if f.expectation.extendedTo != nil { lines.append(.extended(f.expectation)) }
+        lines.append(.worldAtEndOf(evaluation.asOf))
         return lines
     }
 
@@ -153,83 +147,83 @@ public struct Explainer {
         f.evidence.contains { $0.file == data.files[s.file] && $0.line == s.line }
     }
 
-    func reportLines(plan: Int, finding f: Finding, eligible: [String]) -> [String] {
+    func reportLines(plan: Int, finding f: Finding, eligible: [String]) -> [ExplainLine] {
         let rows = data.reports.filter { $0.plan == plan && $0.obligation == f.obligation && eligible.contains($0.agency) }
         let same = rows.filter { $0.period == f.period }
-        var lines = same.map { r -> String in
-            let what = "\(rowText(r.source)): \(r.agency) for \(r.period), received \(r.submitted)"
-            if isEvidence(r.source, f) { return what + " — counts (the earliest for this period)" }
-            if r.submitted.date > evaluation.asOf { return what + " — set aside: dated after \(evaluation.asOf)" }
-            return what + " — superseded: a later submission for the same period"
+        var lines = same.map { r -> ExplainLine in
+            let fate: RowVerdict = isEvidence(r.source, f) ? .earliest
+                : r.submitted.date > evaluation.asOf ? .setAside(asOf: evaluation.asOf) : .superseded
+            return .reportRow(row: rowText(r.source), agency: r.agency, period: r.period, received: r.submitted, fate: fate)
         }
-        if same.isEmpty { lines.append("no report row from \(eligible.joined(separator: ", ")) for \(f.period?.description ?? "this period")") }
+        if same.isEmpty { lines.append(.noReportRow(eligible: eligible, period: f.period)) }
         let others = rows.count - same.count
-        if others > 0 { lines.append("\(others) row(s) from \(eligible.joined(separator: ", ")) are for other periods (wrong period for this finding)") }
+        if others > 0 { lines.append(.otherPeriodRows(count: others, eligible: eligible)) }
         return lines
     }
 
-    func taskLines(plan: Int, finding f: Finding, eligible: [String]) -> [String] {
+    func taskLines(plan: Int, finding f: Finding, eligible: [String]) -> [ExplainLine] {
         let rows = data.tasks.filter { $0.plan == plan && $0.obligation == f.obligation && eligible.contains($0.agency) }
-        guard !rows.isEmpty else { return ["no task rows from \(eligible.joined(separator: ", ")) for this obligation"] }
+        guard !rows.isEmpty else { return [.noTaskRows(eligible: eligible)] }
         return rows.map { r in
-            let what = "\(rowText(r.source)): \(r.agency) \(r.status.rawValue)" + (r.date.map { " on \($0)" } ?? "") + (r.period.map { " for \($0)" } ?? "")
-            if isEvidence(r.source, f) { return what + " — counts" }
-            if let d = r.date, d > evaluation.asOf { return what + " — set aside: dated after \(evaluation.asOf)" }
-            if let p = f.period, let rp = r.period, !(rp == p || p.contains(rp)) { return what + " — another period" }
-            return what + " — not the deciding row"
+            let fate: RowVerdict
+            if isEvidence(r.source, f) { fate = .counts }
+            else if let d = r.date, d > evaluation.asOf { fate = .setAside(asOf: evaluation.asOf) }
+            else if let p = f.period, let rp = r.period, !(rp == p || p.contains(rp)) { fate = .anotherPeriod }
+            else { fate = .notDeciding }
+            return .taskRow(row: rowText(r.source), agency: r.agency, state: r.status.state, date: r.date, period: r.period, fate: fate)
         }
     }
 
-    func observationLines(_ indicators: [String], plan: CheckedPlan, planIndex: Int, finding f: Finding, eligible: [String]) -> [String] {
-        var lines: [String] = []
+    func observationLines(_ indicators: [String], plan: CheckedPlan, planIndex: Int, finding f: Finding, eligible: [String]) -> [ExplainLine] {
+        var lines: [ExplainLine] = []
         for id in indicators {
             let rows = data.observations.filter { $0.plan == planIndex && $0.indicator == id }
-            if rows.isEmpty { lines.append("\(id): no observations"); continue }
+            if rows.isEmpty { lines.append(.noObservations(indicator: id)); continue }
             for r in rows {
-                var what = "\(rowText(r.source)): \(id)" + (r.agency.map { " (\($0))" } ?? "") + " \(r.period) = \(r.text)"
-                if isEvidence(r.source, f) { what += " — used" }
-                else if let a = r.agency, !eligible.contains(a) { what += " — another agency" }
-                else if let p = f.period, r.period.grain > p.grain { what += " — coarser than \(p): cannot judge it" }
-                else { what += " — not used for \(f.period?.description ?? "this period")" }
-                lines.append(what)
+                let fate: RowVerdict
+                if isEvidence(r.source, f) { fate = .used }
+                else if let a = r.agency, !eligible.contains(a) { fate = .anotherAgency }
+                else if let p = f.period, r.period.grain > p.grain { fate = .coarserThan(p) }
+                else { fate = .notUsedFor(f.period) }
+                lines.append(.observationRow(row: rowText(r.source), indicator: id, agency: r.agency, period: r.period, value: r.text, fate: fate))
             }
         }
         return lines
     }
 
-    func valueLines(_ c: Condition, plan: CheckedPlan, planIndex: Int, finding f: Finding, eligible: [String]) -> [String] {
+    func valueLines(_ c: Condition, plan: CheckedPlan, planIndex: Int, finding f: Finding, eligible: [String]) -> [ExplainLine] {
         guard let period = f.period else { return [] }
         let lookup = ObservationLookup(rows: Dictionary(grouping: data.observations.filter { !data.repeatedRows.contains($0.id) }, by: { Evaluator.key($0.plan, $0.indicator) }),
                                        plan: plan, planIndex: planIndex, eligible: eligible)
         var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)
-        var lines: [String] = []
+        var lines: [ExplainLine] = []
         describe(c, &evaluator, &lines)
-        lines.append(contentsOf: evaluator.readings.map { "read: " + $0 })
+        lines.append(contentsOf: evaluator.values.map { .read($0) })
         return lines
     }
 
-    func describe(_ c: Condition, _ e: inout ConditionEvaluator, _ lines: inout [String]) {
+    func describe(_ c: Condition, _ e: inout ConditionEvaluator, _ lines: inout [ExplainLine]) {
         switch c {
         case .compare(let op, let a, let b):
             let (x, y) = (e.value(a), e.value(b))
             switch (x, y) {
             case (.success(let l), .success(let r)):
-                lines.append("\(text(a)) = \(l)  \(op.rawValue)  \(text(b)) = \(r)  →  \(op.holds(l, r))")
+                lines.append(.comparison(left: text(a), leftValue: l.description, op: op.rawValue, right: text(b), rightValue: r.description, holds: op.holds(l, r)))
             case (.failure(let why), _), (_, .failure(let why)):
-                lines.append("\(text(a)) \(op.rawValue) \(text(b)) cannot be computed: \(why.text)")
+                lines.append(.cannotCompute(left: text(a), op: op.rawValue, right: text(b), why.why))
             }
         case .between(let v, let lo, let hi):
             switch (e.value(v), e.value(lo), e.value(hi)) {
             case (.success(let x), .success(let l), .success(let h)):
-                lines.append("\(text(v)) = \(x) between \(l) and \(h)  →  \(l <= x && x <= h)")
+                lines.append(.between(value: text(v), x: x.description, low: l.description, high: h.description, holds: l <= x && x <= h))
             default:
-                lines.append("\(text(v)) between \(text(lo)) and \(text(hi)) cannot be computed")
+                lines.append(.betweenCannotCompute(value: text(v), low: text(lo), high: text(hi)))
             }
         case .isYes(let id, let want):
-            lines.append("\(id) must be \(want ? "yes" : "no")")
-        case .not(let inner): lines.append("not:"); describe(inner, &e, &lines)
-        case .and(let a, let b): describe(a, &e, &lines); lines.append("and"); describe(b, &e, &lines)
-        case .or(let a, let b): describe(a, &e, &lines); lines.append("or"); describe(b, &e, &lines)
+            lines.append(.mustBe(indicator: id, yes: want))
+        case .not(let inner): lines.append(.not); describe(inner, &e, &lines)
+        case .and(let a, let b): describe(a, &e, &lines); lines.append(.and); describe(b, &e, &lines)
+        case .or(let a, let b): describe(a, &e, &lines); lines.append(.or); describe(b, &e, &lines)
         }
     }
 
@@ -248,16 +242,7 @@ public struct Explainer {
         }
     }
 
-    func statusLines(_ f: Finding) -> [String] {
-        var line = "status: \(f.status.rawValue)"
-        switch f.status {
-        case .late: line += " — \(f.actual), \(f.daysLate ?? 0) day(s) after the last allowed day \(f.due?.description ?? "")"
-        case .overdue: line += " — the deadline \(f.due?.description ?? "") has passed by \(evaluation.asOf) and nothing was delivered"
-        case .pending: line += " — not yet due (or no deadline); \(f.actual)"
-        case .waiting: line += " — \(f.actual)"
-        case .noData: line += " — \(f.actual)"
-        case .met, .violated: line += " — \(f.actual)"
-        }
-        return [line] + f.notes.map { "note: " + $0 }
+    func statusLines(_ f: Finding) -> [ExplainLine] {
+        [.status(code: f.status.rawValue, fact: f.fact, daysLate: f.daysLate, due: f.due, asOf: evaluation.asOf)] + f.noteFacts.map { .note($0) }
     }
 }
