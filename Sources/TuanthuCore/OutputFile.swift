@@ -25,3 +25,66 @@ public enum OutputFile {
         }
     }
 }
+
+/// Something text is written to piece by piece (a file being written, standard output, a string).
+public protocol TextSink {
+    mutating func write(_ text: String)
+}
+
+/// Collects text in memory.
+public struct StringSink: TextSink {
+    public private(set) var text = ""
+    public init() {}
+    public mutating func write(_ text: String) { self.text += text }
+}
+
+/// Buffers UTF-8 and hands it to a file handle a megabyte at a time, so a large report never has to
+/// exist as one string in memory.
+public struct FileSink: TextSink {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    public private(set) var failure: Error?
+
+    public init(handle: FileHandle) {
+        self.handle = handle
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    public mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
+    public mutating func flush() {
+        guard !buffer.isEmpty, failure == nil else { return }
+        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+extension OutputFile {
+    /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only
+    /// once everything was written and flushed to disk.
+    public static func stream(to path: String, _ body: (inout FileSink) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        do {
+            let handle = try FileHandle(forWritingTo: tmp)
+            var sink = FileSink(handle: handle)
+            try body(&sink)
+            sink.flush()
+            if let failure = sink.failure { throw failure }
+            try handle.synchronize()
+            try handle.close()
+            if rename(tmp.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: tmp)
+            throw error
+        }
+    }
+}

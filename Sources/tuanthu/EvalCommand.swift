@@ -30,8 +30,12 @@ enum EvalCommand {
         let output = a.options["-o"] ?? a.options["--output"]
 
         guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
-        var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
-        let data = loader.load(directory: dataDir)
+        // The loader and the rows live only as long as the evaluation needs them.
+        let data = {
+            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
+            return loader.load(directory: dataDir)
+        }()
+        let hadDataErrors = !data.errors.isEmpty
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
         let keepGoing = a.flags.contains("--keep-going")
         for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
@@ -61,15 +65,20 @@ enum EvalCommand {
             let written = try writeHandouts(evaluation, to: dir, extension: format == "text" ? "txt" : format, render: render)
             CLI.printError(Catalogue.ui(.wroteReports(count: written, folder: dir), language))
         } else if let output {
-            let report = render(evaluation)
-            do { try OutputFile.write(report, to: output) } catch {
+            do {
+                if format == "csv" {
+                    try OutputFile.stream(to: output) { sink in FindingsCSV.write(evaluation, bom: bom, to: &sink) }
+                } else {
+                    try OutputFile.write(render(evaluation), to: output)
+                }
+            } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
             }
         } else {
             FileHandle.standardOutput.write(Data(render(evaluation).utf8))
         }
-        if !data.errors.isEmpty { return 2 }
+        if hadDataErrors { return 2 }
         return evaluation.findings.contains { $0.status.fails } ? 1 : 0
     }
 
