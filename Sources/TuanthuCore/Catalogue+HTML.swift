@@ -71,7 +71,7 @@ extension English {
         case .cite: return "Citation"
         case .dataRows: return "Data rows"
         case .notes: return "Notes"
-        case .support: return "Related data"
+        case .support: return "Supporting agencies"
         case .year: return "Year"
         case .otherPeriods: return "Periods"
         case .monthColumn(let m):
@@ -159,7 +159,7 @@ extension Vietnamese {
         case .cite: return "Căn cứ"
         case .dataRows: return "Dòng số liệu"
         case .notes: return "Ghi chú"
-        case .support: return "Số liệu liên quan"
+        case .support: return "Cơ quan phối hợp"
         case .year: return "Năm"
         case .otherPeriods: return "Các kỳ"
         case .monthColumn(let m): return "T\(m)"
