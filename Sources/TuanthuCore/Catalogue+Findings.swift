@@ -64,6 +64,8 @@ public enum FindingNote: Sendable, Hashable {
     case alsoSubmitted(on: LocalDateTime, line: Int)
     case noTimeGiven
     case noDateGiven
+    /// A malformed data row names this obligation (or an indicator it reads): it may be the missing evidence.
+    case unreadableRow(file: String, line: Int)
 }
 
 /// What the plan asks of a finding, in parts: the plan's own wording stays as written, the rest is worded per language.
@@ -174,6 +176,7 @@ extension English {
         case let .alsoSubmitted(on, line): return "also submitted on \(on) (line \(line)); the earliest counts"
         case .noTimeGiven: return "the submission gives no time; a date on the deadline's day counts as on time"
         case .noDateGiven: return "the row gives no date, so timeliness could not be checked"
+        case .unreadableRow(let file, let line): return "a data row about this could not be read (\(file):\(line)); check it before concluding"
         }
     }
 
@@ -252,6 +255,7 @@ extension Vietnamese {
         case let .alsoSubmitted(on, line): return "còn một báo cáo nộp ngày \(instant(on)) (dòng \(line)); tính theo báo cáo nộp sớm nhất"
         case .noTimeGiven: return "báo cáo không ghi giờ nộp; nộp trong ngày hết hạn được coi là đúng hạn"
         case .noDateGiven: return "dòng số liệu không ghi ngày nên không kiểm tra được thời hạn"
+        case .unreadableRow(let file, let line): return "có dòng số liệu về nội dung này không đọc được (\(file) dòng \(line)); cần kiểm tra lại trước khi kết luận"
         }
     }
 

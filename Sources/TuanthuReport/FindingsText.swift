@@ -40,6 +40,7 @@ public enum FindingsText {
                 line += "\n      \(f.location.file):\(f.location.line) \(ui(.expectedLabel)): " + expected(f, l)
                 if !f.cite.isEmpty { line += " [\(f.cite)]" }
                 if !f.evidence.isEmpty { line += "\n      \(ui(.dataLabel)): " + f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ", ") }
+                for n in notes(f, l) { line += "\n      ! " + n }
                 out += line + "\n"
             }
         }

@@ -27,6 +27,8 @@ extension DataLoader {
         default: nameColumn = "obligation"
         }
         let name = r.value(nameColumn) ?? ""
+        currentSubject = name.isEmpty ? nil : (name, r.value("agency").flatMap { $0.isEmpty ? nil : $0 }, r.value("period").flatMap { $0.isEmpty ? nil : $0 })
+        defer { currentSubject = nil }
         let plan: Int
         switch directory.route(name: name, table: table, planColumn: r.value("plan")) {
         case .plan(let p): plan = p

@@ -46,6 +46,8 @@ public struct DataLoader {
     let directory: PlanDirectory
     let options: DataOptions
     var data = DataSet()
+    /// The name the row being read is about (for flagging findings when the row turns out malformed).
+    var currentSubject: (name: String, agency: String?, period: String?)?
     var observationKeys: [String: Int] = [:]
     var eventKeys: [String: Int] = [:]
     /// Extension rows read so far; they are checked once every file (and so every event) is in.
@@ -111,7 +113,9 @@ public struct DataLoader {
     }
 
     mutating func error(_ file: Int, _ line: Int, _ column: Int, _ message: Message, suggestion: String? = nil) {
-        data.errors.append(DataError(file: data.files[file], line: line, column: column, code: message.code, message: message, suggestion: suggestion))
+        data.errors.append(DataError(file: data.files[file], line: line, column: column, code: message.code, message: message,
+                                     suggestion: suggestion, subject: currentSubject?.name,
+                                     subjectAgency: currentSubject?.agency, subjectPeriod: currentSubject?.period))
     }
 
     mutating func warning(_ file: Int, _ line: Int, _ column: Int, _ message: Message) {

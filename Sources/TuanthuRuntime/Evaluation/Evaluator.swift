@@ -90,6 +90,7 @@ public struct Evaluator {
         // SPEC 7 order: plan, obligation, then agency and period (sorted per obligation above).
         groups.sort { ($0.plan, $0.obligation) < ($1.plan, $1.obligation) }
         findings = groups.flatMap(\.findings)
+        flagUnreadableRows()
         var counts = RowCounts()
         counts.blank = data.blankRows
         for f in fates {
@@ -103,6 +104,32 @@ public struct Evaluator {
         let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
         return Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
                           dataErrors: data.errors, warnings: data.warnings, rows: counts)
+    }
+
+    /// With `--keep-going`, a malformed row may be the very submission a finding misses: every finding that is
+    /// not `met` about an obligation (or an indicator it reads) named by a malformed row says so.
+    mutating func flagUnreadableRows() {
+        var rows: [String: [DataError]] = [:]
+        for e in data.errors { if let s = e.subject { rows[s, default: []].append(e) } }
+        guard !rows.isEmpty else { return }
+        var reads: [String: [String]] = [:]
+        for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { reads[p.id + "|" + o.id] = ids } } }
+        for i in findings.indices where findings[i].status != .met {
+            let f = findings[i]
+            let names = [f.obligation] + (reads[f.plan + "|" + f.obligation] ?? [])
+            let plan = plans.first { $0.id == f.plan }
+            for name in names {
+                for e in rows[name] ?? [] {
+                    // Narrow by the row's period and agency when those cells can be read.
+                    if let text = e.subjectPeriod, let p = Period.parse(utf8: text.utf8), let fp = f.period, p != fp { continue }
+                    if let text = e.subjectAgency, let id = plan?.agencyID(for: text),
+                       !f.agency.split(separator: "+").contains(where: { String($0) == id }) { continue }
+                    let note = FindingNote.unreadableRow(file: e.file, line: e.line)
+                    findings[i].noteFacts.append(note)
+                    findings[i].notes.append(Catalogue.note(note, .en))
+                }
+            }
+        }
     }
 
     func deliverTiming(_ o: Obligation) -> DeliverTiming? {

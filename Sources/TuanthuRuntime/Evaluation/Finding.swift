@@ -72,6 +72,12 @@ public struct DataError: Sendable, Hashable {
     public var code: DiagnosticCode
     public var message: Message
     public var suggestion: String?
+    /// The obligation, indicator or event the bad row names, when that much could be read: findings
+    /// about it are flagged, since the unreadable row may be the missing evidence.
+    public var subject: String? = nil
+    /// The row's `agency` and `period` cells as written, to narrow which findings are flagged.
+    public var subjectAgency: String? = nil
+    public var subjectPeriod: String? = nil
 }
 
 /// Where every valid row ended up (SPEC 6): each is counted exactly once.
