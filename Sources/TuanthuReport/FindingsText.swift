@@ -25,7 +25,9 @@ public enum FindingsText {
             let width = max(6, agencies.keys.map(\.count).max() ?? 6)
             for a in agencies.keys.sorted() {
                 let counts = Status.allCases.compactMap { s in agencies[a]?[s].map { "\(Catalogue.status(s.rawValue, l)) \($0)" } }
-                out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + counts.joined(separator: ", ") + "\n"
+                out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                if let name = e.agencyNames[a] { out += name + ": " }
+                out += counts.joined(separator: ", ") + "\n"
             }
         }
         let problems = e.findings.filter { $0.status.isProblem }
@@ -37,6 +39,7 @@ public enum FindingsText {
                 if let d = f.due { line += " — " + ui(.due(due(d))) }
                 if let n = f.daysLate { line += ", " + ui(.daysLate(n)) }
                 line += " — " + actual(f, l)
+                if let title = e.obligationTitles[f.plan + "|" + f.obligation] { line += "\n      “\(title)”" }
                 line += "\n      \(f.location.file):\(f.location.line) \(ui(.expectedLabel)): " + expected(f, l)
                 if !f.cite.isEmpty { line += " [\(f.cite)]" }
                 if !f.evidence.isEmpty { line += "\n      \(ui(.dataLabel)): " + f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: ", ") }

@@ -102,8 +102,14 @@ public struct Evaluator {
             }
         }
         let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
-        return Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
-                          dataErrors: data.errors, warnings: data.warnings, rows: counts)
+        var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
+                                dataErrors: data.errors, warnings: data.warnings, rows: counts)
+        for p in plans {
+            for a in p.agencies.values where result.agencyNames[a.id] == nil { result.agencyNames[a.id] = a.name }
+            for g in p.groups.values where result.agencyNames[g.id] == nil { result.agencyNames[g.id] = g.title }
+            for o in p.obligations { result.obligationTitles[p.id + "|" + o.id] = o.title }
+        }
+        return result
     }
 
     /// With `--keep-going`, a malformed row may be the very submission a finding misses: every finding that is

@@ -100,6 +100,10 @@ public struct Evaluation: Sendable {
     public var dataErrors: [DataError]
     public var warnings: [DataError]
     public var rows: RowCounts
+    /// Full names of the agencies and titles of the obligations, so people's reports need not show bare codes.
+    public var agencyNames: [String: String] = [:]
+    /// Keyed by "plan|obligation".
+    public var obligationTitles: [String: String] = [:]
 
     public var summary: [(Status, Int)] {
         Status.allCases.map { s in (s, findings.filter { $0.status == s }.count) }
