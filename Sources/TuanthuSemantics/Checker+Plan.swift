@@ -83,15 +83,7 @@ extension Checker {
             report(Diagnostic(.missingOwner(obligation: o.name.text), at: o.name.span))
             ok = false
         }
-        var support: [String] = []
-        for p in o.support {
-            lintParty(p, scope: scope, planIssued: planIssued)
-            switch resolveParty(p, scope: scope) {
-            case .agency(let id): support.append(id); scope.used.insert(id)
-            case .group(let g): support.append(g); scope.used.insert(g)
-            case .unknown: break
-            }
-        }
+        let support = namedParties(o.support, scope: &scope, planIssued: planIssued)
         if let u = o.until, let req = o.requirements.first, !isRecurring(req) {
             report(Diagnostic(.fieldNotAllowed(field: "until", context: .untilOnOneOff), at: u.span))
         }
@@ -188,19 +180,24 @@ extension Checker {
             guard let timing else { return nil }
             return .deliver(product: d.product?.value, timing, windowStart: windowStart)
         case .report(let rep):
-            var recipients: [String] = []
-            for p in rep.recipients {
-                lintParty(p, scope: scope, planIssued: planIssued)
-                switch resolveParty(p, scope: scope) {
-                case .agency(let id): recipients.append(id); scope.used.insert(id)
-                case .group(let g): recipients.append(g); scope.used.insert(g)
-                case .unknown: break
-                }
-            }
+            let recipients = namedParties(rep.recipients, scope: &scope, planIssued: planIssued)
             guard let s = rep.schedule else { return .report(recipients: recipients, schedule: nil) }
             guard let sched = schedule(s) else { return nil }
             return .report(recipients: recipients, schedule: sched)
         }
+    }
+
+    /// Support agencies and report recipients: resolved (agency or group id), linted, marked used.
+    mutating func namedParties(_ parties: [PartyRef], scope: inout Scope, planIssued: CivilDate?) -> [String] {
+        var ids: [String] = []
+        for p in parties {
+            lintParty(p, scope: scope, planIssued: planIssued)
+            switch resolveParty(p, scope: scope) {
+            case .agency(let id), .group(let id): ids.append(id); scope.used.insert(id)
+            case .unknown: break
+            }
+        }
+        return ids
     }
 
     /// Resolves an event name (`plan_issued` is built in).

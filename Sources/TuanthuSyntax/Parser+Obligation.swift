@@ -7,17 +7,7 @@ extension Parser {
         let title = optionalString()
         var decl = ObligationDecl(name: name, title: title, span: start)
         _ = try expect(symbol: "{")
-        while !current.isSymbol("}") && !atEnd {
-            let fieldToken = current
-            do {
-                try obligationField(&decl)
-            } catch {
-                decl.recovered = true
-                if current.span == fieldToken.span { advance() }
-                synchronizeField(Keywords.obligationFields)
-                if current.kind == .word, Keywords.declarationStarts.contains(current.value) { break }
-            }
-        }
+        decl.recovered = blockItems(resyncOn: Keywords.obligationFields) { parser throws(ParseAbort) in try parser.obligationField(&decl) }
         _ = try expect(symbol: "}")
         decl.span = span(from: start)
         return decl

@@ -8,16 +8,7 @@ extension Parser {
         let name = try expectString(.testName)
         var decl = TestDecl(name: name, asOf: nil, rows: [], expectations: [], span: start)
         _ = try expect(symbol: "{")
-        while !current.isSymbol("}") && !atEnd {
-            let itemToken = current
-            do {
-                try testItem(&decl)
-            } catch {
-                if current.span == itemToken.span { advance() }
-                synchronizeField(Parser.testItems)
-                if current.kind == .word, Keywords.declarationStarts.contains(current.value) { break }
-            }
-        }
+        _ = blockItems(resyncOn: Parser.testItems) { parser throws(ParseAbort) in try parser.testItem(&decl) }
         _ = try expect(symbol: "}")
         decl.span = span(from: start)
         return decl

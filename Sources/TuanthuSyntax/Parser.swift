@@ -155,6 +155,24 @@ public struct Parser {
         }
     }
 
+    /// Parses the items of a `{ … }` block up to its `}`; after a failed item, skips to the next item keyword.
+    /// Returns true when an item failed (so follow-on errors such as "no requirement" can be held back).
+    mutating func blockItems(resyncOn keywords: Set<String>, _ item: (inout Parser) throws(ParseAbort) -> Void) -> Bool {
+        var failed = false
+        while !current.isSymbol("}") && !atEnd {
+            let itemToken = current
+            do {
+                try item(&self)
+            } catch {
+                failed = true
+                if current.span == itemToken.span { advance() }
+                synchronizeField(keywords)
+                if current.kind == .word, Keywords.declarationStarts.contains(current.value) { break }
+            }
+        }
+        return failed
+    }
+
     /// Skips to the next field keyword or the closing brace of the current block.
     mutating func synchronizeField(_ fields: Set<String>) {
         var nesting = 0
