@@ -29,7 +29,7 @@ struct HostileInputTests {
         for url in Self.regressionFiles("check") {
             let dir = Harness.scratch()
             let path = dir.appendingPathComponent("fuzz.plan").path
-            FileManager.default.createFile(atPath: path, contents: try Data(contentsOf: url))
+            _ = FileManager.default.createFile(atPath: path, contents: try Data(contentsOf: url))
             var checker = Checker()
             let result = checker.run(files: [path])
             let renderer = DiagnosticRenderer(sources: result.sources)
@@ -113,9 +113,9 @@ struct HostileInputTests {
     static func evaluate(plan: String, files: [String: [UInt8]], asOf: String, locale: NumberLocale = .plain) throws -> Run {
         let dir = Harness.scratch()
         let planPath = dir.appendingPathComponent("plan.plan").path
-        FileManager.default.createFile(atPath: planPath, contents: Data(plan.utf8))
+        _ = FileManager.default.createFile(atPath: planPath, contents: Data(plan.utf8))
         for (name, bytes) in files {
-            FileManager.default.createFile(atPath: dir.appendingPathComponent("data/" + name).path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: dir.appendingPathComponent("data/" + name).path, contents: Data(bytes))
         }
         var checker = Checker()
         let checked = checker.run(files: [planPath])
@@ -134,7 +134,7 @@ struct HostileInputTests {
         let dir = Harness.scratch()
         let path = dir.appendingPathComponent("bad.plan").path
         let bytes = Array("plan \"P\" {\n  title \"ab".utf8) + [0xC3, 0x28] + Array("\"\n}\n".utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         var checker = Checker()
         let result = checker.run(files: [path])
         let d = try #require(result.diagnostics.first { $0.code == .E001 })
@@ -148,7 +148,7 @@ struct HostileInputTests {
         let path = dir.appendingPathComponent("utf16.plan").path
         var bytes: [UInt8] = [0xFF, 0xFE]
         for b in "plan \"P\" {}\n".utf8 { bytes += [b, 0] }
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         var checker = Checker()
         let result = checker.run(files: [path])
         let d = try #require(result.diagnostics.first { $0.code == .E001 })
@@ -183,10 +183,31 @@ struct HostileInputTests {
         guard FileManager.default.fileExists(atPath: "/dev/zero") else { return }
         let dir = Harness.scratch()
         let path = dir.appendingPathComponent("p.plan").path
-        FileManager.default.createFile(atPath: path, contents: Data("use \"/dev/zero\"\nplan \"P\" { title \"T\" issuer \"I\" issued 2025-01-01 }\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("use \"/dev/zero\"\nplan \"P\" { title \"T\" issuer \"I\" issued 2025-01-01 }\n".utf8))
         var checker = Checker()
         let result = checker.run(files: [path])
         #expect(result.hasErrors)
+    }
+
+    @Test func aDiagnosticOnAVeryLongLineShowsAWindowOfIt() throws {
+        let dir = Harness.scratch()
+        let path = dir.appendingPathComponent("long.plan").path
+        let text = "plan \"P\" { title \"T\" issuer \"I\" issued 2025-01-01 } " + String(repeating: "// ", count: 1)
+            + String(repeating: "ệ", count: 100_000) + "\n" + String(repeating: "x ", count: 50_000) + "@\n"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        var checker = Checker()
+        let result = checker.run(files: [path])
+        let bad = try #require(result.diagnostics.first { $0.code == .E002 })
+        let location = try #require(result.sources.location(bad.span))
+        #expect(location.line == 2 && location.column == 100_001)
+        let shown = DiagnosticRenderer(sources: result.sources).text([bad])
+        #expect(shown.utf8.count < 2_000)
+        let lines = shown.split(separator: "\n")
+        let source = try #require(lines.first { $0.hasPrefix("2 | ") })
+        let caret = try #require(lines.first { $0.contains("^") })
+        // The caret sits under the `@`.
+        #expect(Array(source.unicodeScalars).count == Array(caret.unicodeScalars).count)
+        #expect(source.hasSuffix("@"))
     }
 
     // MARK: - Nothing lost (SPEC 6)

@@ -51,7 +51,7 @@ extension DataLoader {
         let text = r.value("agency") ?? ""
         if let id = directory.agency(text, plan: plan) { return id }
         let pos = r.position("agency")
-        error(r.file, pos.line, pos.column, .unknownAgencyInData(text), suggestion: directory.agencySuggestion(text, plan: plan))
+        error(r.file, pos.line, pos.column, .unknownAgencyInData(DataRecord.echo(text)), suggestion: directory.agencySuggestion(text, plan: plan))
         return nil
     }
 
@@ -60,7 +60,7 @@ extension DataLoader {
         if let p = Period.parse(utf8: text.utf8) { return p }
         if let d = CivilDate.parseDayMonthYear(utf8: text.utf8) { return .day(d) }
         let pos = r.position(column)
-        error(r.file, pos.line, pos.column, .badPeriod(text))
+        error(r.file, pos.line, pos.column, .badPeriod(DataRecord.echo(text)))
         return nil
     }
 
@@ -68,7 +68,7 @@ extension DataLoader {
         let text = r.value(column) ?? ""
         if let d = CivilDate.parse(utf8: text.utf8) ?? CivilDate.parseDayMonthYear(utf8: text.utf8) { return d }
         let pos = r.position(column)
-        error(r.file, pos.line, pos.column, .badDate(text))
+        error(r.file, pos.line, pos.column, .badDate(DataRecord.echo(text)))
         return nil
     }
 
@@ -129,7 +129,7 @@ extension DataLoader {
         let text = r.value("value") ?? ""
         let pos = r.position("value")
         func bad(_ reason: Phrase) -> ExactNumber? {
-            error(r.file, pos.line, pos.column, .badValue(value: text, unit: unit.name, reason: reason))
+            error(r.file, pos.line, pos.column, .badValue(value: DataRecord.echo(text), unit: unit.name, reason: reason))
             return nil
         }
         if unit == .yesno {
@@ -168,7 +168,7 @@ extension DataLoader {
         let submitted = LocalDateTime.parse(utf8: text.utf8)
         if submitted == nil {
             let pos = r.position("submitted")
-            error(r.file, pos.line, pos.column, .badDate(text))
+            error(r.file, pos.line, pos.column, .badDate(DataRecord.echo(text)))
         }
         guard o != nil, let a, let p, let submitted else { return }
         data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: r.file, line: r.line), plan: plan, obligation: id,
@@ -183,7 +183,7 @@ extension DataLoader {
         let status = TaskStatus(rawValue: statusText)
         if status == nil {
             let pos = r.position("status")
-            error(r.file, pos.line, pos.column, .badStatus(r.value("status") ?? ""), suggestion: Suggestion.closest(to: statusText, among: ["done", "in_progress", "not_started"]))
+            error(r.file, pos.line, pos.column, .badStatus(DataRecord.echo(r.value("status") ?? "")), suggestion: Suggestion.closest(to: statusText, among: ["done", "in_progress", "not_started"]))
         }
         var p: Period?
         var ok = true

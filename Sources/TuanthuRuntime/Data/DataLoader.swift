@@ -29,6 +29,11 @@ struct DataRecord {
         return (line, columns.last ?? recordColumn)
     }
 
+    /// A cell as quoted in a message: a hostile 10 MB value must not become a 10 MB message.
+    static func echo(_ s: String) -> String {
+        s.unicodeScalars.count <= 80 ? s : String(String.UnicodeScalarView(s.unicodeScalars.prefix(77))) + "…"
+    }
+
     /// Removes ASCII spaces and tabs at both ends without going through Foundation.
     static func trimmed(_ s: String) -> String {
         let u = s.utf8
