@@ -35,7 +35,7 @@ public enum FindingsText {
             out += "\n" + ui(.problems(problems.count)) + "\n"
             for f in problems {
                 var line = "  \(paint(f.status, color, l)) \(f.agency) \(f.obligation)"
-                if let p = f.period { line += " \(p)" }
+                if let p = f.period { line += " " + periodText(p, l) }
                 if let d = f.due { line += " — " + ui(.due(due(d))) }
                 if let n = f.daysLate { line += ", " + ui(.daysLate(n)) }
                 line += " — " + actual(f, l)
@@ -49,7 +49,7 @@ public enum FindingsText {
         }
         out += "\n" + ui(.allFindings(e.findings.count)) + "\n"
         let rows = e.findings.map { f in
-            [f.plan, f.obligation, f.agency, f.period?.description ?? "-", Catalogue.status(f.status.rawValue, l), f.due.map(due) ?? "-", actual(f, l)]
+            [f.plan, f.obligation, f.agency, f.period.map { periodText($0, l) } ?? "-", Catalogue.status(f.status.rawValue, l), f.due.map(due) ?? "-", actual(f, l)]
         }
         out += table(header: ReportColumn.allCases.map { ui(.column($0)) }, rows: rows, colorStatus: color ? 4 : nil, language: l)
         if !e.untracked.isEmpty {
@@ -79,6 +79,11 @@ public enum FindingsText {
     }
 
     /// The finding's remarks, in the reader's language.
+    /// Vietnamese readers get "quý III/2025", "tháng 6/2025"; English keeps the data-file form `2025-Q3`.
+    static func periodText(_ p: Period, _ l: Language) -> String {
+        l == .vi ? Catalogue.period(p, l) : p.description
+    }
+
     public static func notes(_ f: Finding, _ l: Language) -> [String] {
         f.noteFacts.count == f.notes.count ? f.noteFacts.map { Catalogue.note($0, l) } : f.notes
     }
