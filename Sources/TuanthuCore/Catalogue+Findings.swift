@@ -233,10 +233,28 @@ extension Vietnamese {
     static func reading(_ r: Reading) -> String {
         let v: String
         switch r.value {
-        case .number(let n): v = n
+        case .number(let n): v = vietnameseNumber(n)
         case .yesNo(let b): v = b ? "có" : "không"
         }
         return "\(r.indicator) \(periodName(r.period)) = \(v)"
+    }
+
+    /// `25000000000` → `25.000.000.000`, `18.5%` → `18,5%`: numbers as Vietnamese documents write them.
+    static func vietnameseNumber(_ text: String) -> String {
+        var body = Substring(text)
+        let percent = body.hasSuffix("%")
+        if percent { body = body.dropLast() }
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(".") }
+            grouped.append(ch)
+        }
+        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "," + parts[1] : "") + (percent ? "%" : "")
     }
 
     static func reason(_ r: UnknownReason) -> String {

@@ -161,8 +161,15 @@ struct CatalogueTests {
         #expect(Catalogue.fact(.submitted(t, by: nil), .en) == "submitted 2025-06-12T10:30")
         #expect(Catalogue.fact(.submitted(t, by: nil), .vi) == "đã nộp ngày 12/6/2025 lúc 10:30")
         #expect(Catalogue.fact(.readings(Self.readings), .en) == "dvc 2025 = 79.5%; tt 2025-Q3 = yes")
-        #expect(Catalogue.fact(.readings(Self.readings), .vi) == "dvc năm 2025 = 79.5%; tt quý III/2025 = có")
-        let notes: [FindingNote] = [.replaces(on: t, document: "BC 1"), .alsoSubmitted(on: t, line: 4), .noTimeGiven, .noDateGiven]
+        #expect(Catalogue.fact(.readings(Self.readings), .vi) == "dvc năm 2025 = 79,5%; tt quý III/2025 = có")
+        // Vietnamese output writes numbers as Vietnamese documents do: `.` groups thousands, `,` marks decimals.
+        let money = [Reading(indicator: "chi", period: .year(2025), value: .number("25000000000")),
+                     Reading(indicator: "g", period: .year(2025), value: .number("-1234.5")),
+                     Reading(indicator: "n", period: .year(2025), value: .number("999"))]
+        #expect(Catalogue.fact(.readings(money), .vi) == "chi năm 2025 = 25.000.000.000; g năm 2025 = -1.234,5; n năm 2025 = 999")
+        #expect(Catalogue.fact(.readings(money), .en) == "chi 2025 = 25000000000; g 2025 = -1234.5; n 2025 = 999")
+        let notes: [FindingNote] = [.replaces(on: t, document: "BC 1"), .alsoSubmitted(on: t, line: 4), .noTimeGiven, .noDateGiven,
+                                    .unreadableRow(file: "reports.csv", line: 7)]
         for n in notes {
             #expect(Catalogue.note(n, .vi) != Catalogue.note(n, .en))
             #expect(Self.looksVietnamese(Catalogue.note(n, .vi)), "\(Catalogue.note(n, .vi))")
