@@ -116,7 +116,9 @@ enum English {
         case .emptyRange: return "write the smaller bound first"
         case .percentAbove100: return "check the transcription; a percent indicator cannot exceed 100%"
         case .ofNeedsPercent: return "write e.g. chi_khcn >= 3% of chi_ngan_sach"
-        case .invalidDate: return "check the day exists in that month (2024-02-29 exists, 2025-02-29 does not)"
+        case .invalidDate(let t):
+            if let (y, m, n) = Catalogue.monthLength(of: t) { return "\(Catalogue.monthNames[m - 1]) \(y) has \(n) days" }
+            return "write a date as YYYY-MM-DD with a day that exists in that month"
         case .invalidPeriod: return "periods are 2025, 2025-H1 or H2, 2025-Q1 to Q4, 2025-01 to 2025-12, 2025-W01 to W52 (W53 in long years)"
         case .dayOutOfRange: return "use a day from 1 to 31; day 31 means the month's last day"
         case .invalidTime: return "write the time as HH:MM between 00:00 and 23:59"

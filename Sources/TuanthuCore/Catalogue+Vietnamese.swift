@@ -122,7 +122,9 @@ enum Vietnamese {
         case .emptyRange: return "ghi cận nhỏ hơn trước"
         case .percentAbove100: return "kiểm tra lại việc chép số liệu; chỉ tiêu tỷ lệ phần trăm không thể vượt 100%"
         case .ofNeedsPercent: return "ví dụ: chi_khcn >= 3% of chi_ngan_sach"
-        case .invalidDate: return "kiểm tra tháng đó có ngày này không (2024-02-29 có, 2025-02-29 không có)"
+        case .invalidDate(let t):
+            if let (y, m, n) = Catalogue.monthLength(of: t) { return "tháng \(m)/\(y) chỉ có \(n) ngày" }
+            return "viết ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2025-03-20), với ngày có thật trong tháng đó"
         case .invalidPeriod:
             return "kỳ viết dạng 2025 (năm), 2025-H1 hoặc H2 (nửa năm), 2025-Q1 đến Q4 (quý), 2025-01 đến 2025-12 (tháng), 2025-W01 đến W52 (tuần; W53 với năm có 53 tuần)"
         case .dayOutOfRange: return "ghi ngày từ 1 đến 31; ngày 31 nghĩa là ngày cuối tháng"

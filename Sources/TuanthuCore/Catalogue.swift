@@ -39,3 +39,15 @@ public enum Catalogue {
         return date(d, lang)
     }
 }
+
+extension Catalogue {
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                             "September", "October", "November", "December"]
+
+    /// For a written `YYYY-MM-DD` whose month is real: the year, month and how many days that month has.
+    static func monthLength(of text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m), (1...9999).contains(y) else { return nil }
+        return (y, m, CivilDate.daysInMonth(year: y, month: m))
+    }
+}

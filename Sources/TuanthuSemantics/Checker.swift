@@ -7,6 +7,8 @@ public struct CheckResult: Sendable {
     public var plans: [CheckedPlan]
     /// Files that hold only a roster (agencies and groups).
     public var rosters: [String]
+    /// Files with a `plan` block, whether or not they checked clean (for the summary line).
+    public var planFiles: [String] = []
     public var diagnostics: [Diagnostic]
     public var sources: SourceMap
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -33,6 +35,7 @@ public struct Checker {
     public mutating func run(files: [String]) -> CheckResult {
         var plans: [CheckedPlan] = []
         var rosters: [String] = []
+        var planFiles: [String] = []
         for path in files {
             switch loader.load(path) {
             case .failure(let why):
@@ -44,6 +47,7 @@ public struct Checker {
                 report(Diagnostic(.unreadableFile(detail: detail), at: .none))
             case .success(let file):
                 if let plan = checkFile(file) { plans.append(plan) } else if isRoster(file.ast) { rosters.append(path) }
+                if file.ast.declarations.contains(where: { if case .plan = $0 { return true }; return false }) { planFiles.append(path) }
             }
         }
         for d in loader.diagnostics { report(d) }
@@ -53,7 +57,9 @@ public struct Checker {
             if x.span.start != y.span.start { return x.span.start < y.span.start }
             return a.offset < b.offset
         }.map(\.element)
-        return CheckResult(plans: plans, rosters: rosters, diagnostics: ordered, sources: loader.sources)
+        var result = CheckResult(plans: plans, rosters: rosters, diagnostics: ordered, sources: loader.sources)
+        result.planFiles = planFiles
+        return result
     }
 
     /// Records a diagnostic once (rosters are seen from several plans).

@@ -29,7 +29,7 @@ enum CheckCommand {
             }
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             let warnings = result.diagnostics.filter { $0.severity == .warning }.count
-            text += Catalogue.ui(.checkedSummary(files: files.count, plans: result.plans.count, rosters: result.rosters.count,
+            text += Catalogue.ui(.checkedSummary(files: files.count, plans: result.planFiles.count, rosters: result.rosters.count,
                                                  errors: errors, warnings: warnings), lang) + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         }
