@@ -99,7 +99,7 @@ enum English {
         case .nestingTooDeep: return "split the expression into simpler conditions"
         case .duplicateField: return "keep one of them"
         case .useNotRoster: return "move indicators, events and obligations into the plan file"
-        case .unknownName, .unknownParty: return "declare it, or correct the spelling"
+        case .unknownName, .unknownParty: return "correct the spelling; declare it only if it really is a new name"
         case .duplicateName: return "rename one of them, or delete the copy"
         case .useFileMissing: return "the path is relative to the file that has the `use`"
         case .useCycle: return "a roster must not `use` a file that uses it back"

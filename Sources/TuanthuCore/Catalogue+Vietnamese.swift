@@ -103,7 +103,7 @@ enum Vietnamese {
         case .nestingTooDeep: return "tách biểu thức thành các điều kiện đơn giản hơn"
         case .duplicateField: return "giữ lại một trong hai"
         case .useNotRoster: return "chuyển các chỉ tiêu, sự kiện và nhiệm vụ vào tệp kế hoạch"
-        case .unknownName, .unknownParty: return "khai báo tên này, hoặc sửa lại chính tả"
+        case .unknownName, .unknownParty: return "sửa lại chính tả; chỉ khai báo thêm nếu đúng là tên mới"
         case .duplicateName: return "đổi tên một trong hai, hoặc xóa bản trùng"
         case .useFileMissing: return "đường dẫn tính từ thư mục của tệp có dòng `use`"
         case .useCycle: return "tệp danh sách cơ quan không được `use` lại tệp đang `use` nó"

@@ -10,6 +10,8 @@ public enum Suggestion {
         for u in folded.unicodeScalars {
             switch u {
             case "đ", "Đ": out.unicodeScalars.append("d")
+            // `So_Tai_chinh` typed as an identifier should still find "Sở Tài chính".
+            case "_": out.unicodeScalars.append(" ")
             default: out.unicodeScalars.append(u)
             }
         }

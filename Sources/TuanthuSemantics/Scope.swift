@@ -147,8 +147,14 @@ extension Checker {
                 report(Diagnostic(.wrongKindOfName(name: n.text, expected: .agencyOrGroup, actual: other.nameKind), at: n.span))
                 return .unknown
             case nil:
-                let all = scope.candidates([.agency, .group])
-                report(Diagnostic(.unknownParty(n.text), at: n.span, suggestion: Suggestion.closest(to: n.text, among: all)))
+                // An identifier typed from an agency's name (`So_Tai_chinh`) is matched against names and
+                // aliases too, and the suggestion is the identifier to write.
+                var all = scope.candidates([.agency, .group])
+                var idOf: [String: String] = [:]
+                for a in scope.agencies.values { for name in [a.name] + a.aliases where idOf[name] == nil { idOf[name] = a.id } }
+                all += idOf.keys.sorted()
+                let best = Suggestion.closest(to: n.text, among: all)
+                report(Diagnostic(.unknownParty(n.text), at: n.span, suggestion: best.map { idOf[$0] ?? $0 }))
                 return .unknown
             }
         case .string(let s):
