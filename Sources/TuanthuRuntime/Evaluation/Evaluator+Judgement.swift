@@ -5,7 +5,7 @@ extension Evaluator {
     /// Reports: the earliest submission for the period counts; later ones are superseded.
     mutating func judgeReport(_ a: Assignment, _ f: inout Finding) {
         extend(a, &f)
-        let all = a.period.map { reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: $0)] ?? [] } ?? []
+        let all = (a.period.map { reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: $0)] ?? [] } ?? []).map { data.reports[$0] }
         let rows = all.filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
             .sorted { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }
         guard let due = f.due else { return }

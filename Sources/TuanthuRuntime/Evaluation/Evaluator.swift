@@ -9,7 +9,8 @@ public struct Evaluator {
     let sources: SourceMap
     var fates: [RowFate]
     /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
-    var reportsByPeriod: [ReportKey: [ReportRow]] = [:]
+    /// Positions in `data.reports`, not copies of the rows.
+    var reportsByPeriod: [ReportKey: [Int]] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
@@ -41,8 +42,8 @@ public struct Evaluator {
     mutating func run() -> Evaluation {
         for id in data.repeatedRows { fates[id] = .superseded }
         // Rows dated after as-of are set aside, as if not yet received.
-        for r in data.reports {
-            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(r) }
+        for (i, r) in data.reports.enumerated() {
+            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(i) }
         }
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
@@ -76,9 +77,11 @@ public struct Evaluator {
                     continue
                 default: break
                 }
+                // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
+                let template = findingTemplate(plan: plan, obligation: o)
                 var group: [Finding] = []
                 for a in lowering.lower(oi) {
-                    var f = judge(a, plan: plan, obligation: o)
+                    var f = judge(a, plan: plan, obligation: o, template: template)
                     if case .after(let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
                     if case .within(_, let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
                     if case .ongoing(let e?) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
@@ -88,8 +91,13 @@ public struct Evaluator {
             }
         }
         // SPEC 7 order: plan, obligation, then agency and period (sorted per obligation above).
-        groups.sort { ($0.plan, $0.obligation) < ($1.plan, $1.obligation) }
-        findings = groups.flatMap(\.findings)
+        // Moved group by group, so the findings are never held twice.
+        let order = groups.indices.sorted { (groups[$0].plan, groups[$0].obligation) < (groups[$1].plan, groups[$1].obligation) }
+        findings.reserveCapacity(groups.reduce(0) { $0 + $1.findings.count })
+        for i in order {
+            findings.append(contentsOf: groups[i].findings)
+            groups[i].findings = []
+        }
         flagUnreadableRows()
         var counts = RowCounts()
         counts.blank = data.blankRows
@@ -182,13 +190,22 @@ public struct Evaluator {
         return order.map { group[$0] }
     }
 
-    mutating func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation) -> Finding {
+    /// A finding of `o` before judgement: what every period's finding shares.
+    func findingTemplate(plan: CheckedPlan, obligation o: Obligation) -> Finding {
         let loc = sources.location(o.location) ?? SourceLocation(file: plan.file, line: 0, column: 0, endLine: 0, endColumn: 0)
-        var f = Finding(plan: plan.id, obligation: o.id, kind: o.requirement.kind, agency: a.agency, period: a.period,
-                        status: .pending, due: a.deadline, found: nil, daysLate: nil, expected: expectedText(o),
+        var f = Finding(plan: plan.id, obligation: o.id, kind: o.requirement.kind, agency: "", period: nil,
+                        status: .pending, due: nil, found: nil, daysLate: nil, expected: expectedText(o),
                         actual: "", location: loc, cite: o.cites.map(\.text).joined(separator: "; "), evidence: [],
                         support: o.support, notes: [])
         f.expectation = expectation(o)
+        return f
+    }
+
+    mutating func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation, template: Finding) -> Finding {
+        var f = template
+        f.agency = a.agency
+        f.period = a.period
+        f.due = a.deadline
         if case .waiting(let e) = a.state {
             f.status = .waiting
             f.actual = "waiting for \(e)" + (plan.events[e]?.title.map { " (\($0))" } ?? "")
