@@ -132,7 +132,7 @@ extension Vietnamese {
             tuanthu eval [ĐƯỜNG_DẪN...] --data THƯ_MỤC [--as-of NGÀY] [--format text|json|csv|html] [-o TỆP]
                          [--keep-going] [--number-locale vi] [--split-by agency]
 
-            Đối chiếu kế hoạch với số liệu các cơ quan gửi trong THƯ_MỤC và cho một kết quả cho mỗi
+            Đối chiếu kế hoạch với số liệu các cơ quan gửi trong THƯ_MỤC và đưa ra một kết quả cho mỗi
             nhiệm vụ, mỗi cơ quan chịu trách nhiệm và mỗi kỳ.
               --data THƯ_MỤC       thư mục chứa observations.csv, reports.csv, tasks.csv, events.csv,
                                    extensions.csv (hoặc data.json)
