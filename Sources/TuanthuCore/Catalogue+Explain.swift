@@ -179,12 +179,12 @@ extension Vietnamese {
         case let .mergedAfter(a, into, on, day):
             return "\(a) chỉ sáp nhập vào \(into) từ ngày \(date(on)), sau thời hạn này (\(date(day))), nên \(a) vẫn chịu trách nhiệm kỳ này"
         case let .dissolved(a, on): return "\(a) giải thể từ ngày \(date(on)): không còn nghĩa vụ nào đến hạn từ ngày đó"
-        case .findingFor(let a): return "kết quả này của: \(a)"
+        case .findingFor(let a): return "đánh giá đối với: \(a)"
         case .support(let s): return "cơ quan phối hợp (để tham khảo): \(list(s))"
         case let .periodSchedule(p, s): return "\(periodText(p)); lịch báo cáo `\(s)`"
         case .dueOnLastDay: return "không ghi ngày: hạn là ngày cuối kỳ (tính cả ngày đó)"
         case .dayInclusive(let d): return "`by day \(d)` tính cả ngày \(d): ngày cuối cùng được nộp là ngày đó"
-        case .dayStrict(let d): return "`before day \(d)` là trước ngày \(d): ngày cuối cùng được nộp là ngày hôm trước"
+        case .dayStrict(let d): return "“trước ngày \(d)” (`before day \(d)`) nghĩa là hạn cuối là ngày hôm trước"
         case .dayClamped(let d): return "ngày \(d) được tính là ngày cuối tháng ở những tháng ngắn hơn"
         case let .weekdayTime(w, t, inclusive):
             return inclusive ? "nộp đến \(t) \(weekdayName(w)) là đúng hạn"
@@ -192,7 +192,7 @@ extension Vietnamese {
         case let .weekday(w, inclusive):
             return inclusive ? "đến hết \(weekdayName(w))" : "`before \(w.name)`: ngày cuối cùng được nộp là ngày trước \(weekdayName(w))"
         case let .owedWhen(from, issued, asOf, until):
-            return "một kỳ phải thực hiện khi thời hạn của kỳ đó từ \(from.map { "ngày `from` \(date($0))" } ?? "ngày ban hành kế hoạch \(date(issued))") trở đi và kỳ đó đã bắt đầu chậm nhất vào ngày \(date(asOf))"
+            return "chỉ tính các kỳ có thời hạn từ \(from.map { "ngày `from` \(date($0))" } ?? "ngày ban hành kế hoạch (\(date(issued)))") trở đi và đã bắt đầu trước hoặc vào ngày \(date(asOf))"
                 + (until.map { ", kết thúc chậm nhất ngày \(date($0))" } ?? "")
         case .targetPeriod(let p): return "\(periodText(p)); chỉ tiêu được đánh giá theo số liệu của kỳ đó, hoặc số liệu kỳ ngắn hơn gần nhất trong kỳ"
         case .everyYearTarget: return "`every year`: mỗi năm một kết quả"
@@ -204,7 +204,7 @@ extension Vietnamese {
         case let .deliverWithin(n, e): return "`within \(n) days after \(e)`: ngày cuối cùng là ngày \(e) xảy ra cộng \(n) ngày"
         case .deliverUndated: return "`undated`: không có thời hạn; chưa đến hạn cho đến khi hoàn thành, không bao giờ quá hạn"
         case .window(let d): return "kế hoạch cho thực hiện từ ngày \(date(d)); hoàn thành trước ngày đó vẫn được tính"
-        case .lastAllowedDay(let d): return "ngày cuối cùng được thực hiện: \(Catalogue.deadline(d, .vi))"
+        case .lastAllowedDay(let d): return "thời hạn: \(Catalogue.deadline(d, .vi))"
         case .extended(let e): return "được gia hạn, thời hạn thay đổi: \(expectation(e))"
         case .worldAtEndOf(let d): return "đánh giá theo tình hình đến hết ngày \(date(d))"
         case let .reportRow(row, a, p, received, fate): return "\(row): \(a) báo cáo \(periodName(p)), nhận ngày \(instant(received))" + verdict(fate)
@@ -228,7 +228,7 @@ extension Vietnamese {
             var line = "kết quả: \(Catalogue.status(code, .vi))"
             let dueText = due.map { Catalogue.deadline($0, .vi) } ?? ""
             switch code {
-            case "late": line += " — \(fact(f)), chậm \(days ?? 0) ngày so với ngày cuối cùng được thực hiện \(dueText)"
+            case "late": line += " — \(fact(f)), chậm \(days ?? 0) ngày so với thời hạn \(dueText)"
             case "overdue": line += " — thời hạn \(dueText) đã qua tính đến ngày \(date(asOf)) mà chưa thực hiện"
             case "pending": line += " — chưa đến hạn (hoặc không có thời hạn); \(fact(f))"
             default: line += " — \(fact(f))"

@@ -244,12 +244,12 @@ extension Vietnamese {
         case let .unknownOptionSuggest(o, s): return "không có tùy chọn \(o) (có phải là \(s)?)"
         case .topic(let t):
             switch t {
-            case .obligation: return "nhiệm vụ"
-            case .owner: return "cơ quan thực hiện"
-            case .deadline: return "thời hạn"
-            case .rows: return "dòng số liệu"
-            case .values: return "giá trị và phép tính"
-            case .status: return "kết quả"
+            case .obligation: return "Nhiệm vụ"
+            case .owner: return "Cơ quan thực hiện"
+            case .deadline: return "Thời hạn"
+            case .rows: return "Dòng số liệu"
+            case .values: return "Giá trị và phép tính"
+            case .status: return "Kết quả"
             }
         }
     }

@@ -192,7 +192,7 @@ struct AuthoringCLITests {
         let out = r.text
         #expect(out.contains("kết quả: nộp muộn"), "the status: \(out)")
         #expect(out.contains("reports.csv:3"), "the data row that counted: \(out)")
-        #expect(out.contains("`before day 10` là trước ngày 10"), "the schedule: \(out)")
+        #expect(out.contains("“trước ngày 10” (`before day 10`) nghĩa là hạn cuối là ngày hôm trước"), "the schedule: \(out)")
         #expect(out.contains("9/4/2025"), "the last allowed day, written the Vietnamese way: \(out)")
         #expect(out.contains("chậm 1 ngày"), "how late: \(out)")
         #expect(!out.contains("status: late") && !out.contains("owner:"), "no English left: \(out)")
