@@ -11,6 +11,7 @@ public enum UIText: Sendable, Hashable {
     case supersededBy(String)
     case summaryLabel
     case rowsLine(evidence: Int, setAside: Int, asOf: String, superseded: Int, unused: Int, blank: Int)
+    case unusedRowsLabel
     case dataErrorsSummary(Int)
     case byAgency
     case problems(Int)
@@ -112,6 +113,7 @@ extension English {
         case .plansLine(let p): return "plans: \(p)"
         case .supersededBy(let p): return " (superseded by \(p))"
         case .summaryLabel: return "Summary: "
+        case .unusedRowsLabel: return "rows no obligation reads: "
         case let .rowsLine(e, s, d, sup, u, b):
             return "Rows: \(e) used as evidence, \(s) set aside (dated after \(d)), \(sup) superseded, \(u) unused" + (b > 0 ? ", \(b) blank skipped" : "")
         case .dataErrorsSummary(let n): return "Data errors: \(n) row(s) could not be read (listed at the end)"
@@ -181,6 +183,7 @@ extension Vietnamese {
         case .plansLine(let p): return "kế hoạch: \(p)"
         case .supersededBy(let p): return " (đã được thay thế bởi \(p))"
         case .summaryLabel: return "Tổng hợp: "
+        case .unusedRowsLabel: return "dòng không thuộc nhiệm vụ nào: "
         case let .rowsLine(e, s, d, sup, u, b):
             return "Dòng số liệu: \(e) dòng dùng làm căn cứ, \(s) dòng để riêng (ghi ngày sau \(d)), \(sup) dòng đã được thay thế, \(u) dòng không dùng đến"
                 + (b > 0 ? ", \(b) dòng trống bỏ qua" : "")

@@ -16,6 +16,10 @@ public enum FindingsText {
         out += ui(.summaryLabel) + e.summary.map { "\(Catalogue.status($0.0.rawValue, l)) \($0.1)" }.joined(separator: ", ") + "\n"
         out += ui(.rowsLine(evidence: e.rows.evidence, setAside: e.rows.setAside, asOf: date(e.asOf), superseded: e.rows.superseded,
                             unused: e.rows.unused, blank: e.rows.blank)) + "\n"
+        if !e.unusedRows.isEmpty {
+            out += "  " + ui(.unusedRowsLabel) + e.unusedRows.map { "\($0.file):\($0.line)" }.joined(separator: ", ")
+            out += (e.rows.unused > e.unusedRows.count ? ", …" : "") + "\n"
+        }
         if !e.dataErrors.isEmpty { out += ui(.dataErrorsSummary(e.dataErrors.count)) + "\n" }
         // By agency
         var agencies: [String: [Status: Int]] = [:]

@@ -112,6 +112,7 @@ public struct Evaluator {
         let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
         var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
                                 dataErrors: data.errors, warnings: data.warnings, rows: counts)
+        result.unusedRows = unusedRows(limit: 20)
         for p in plans {
             for a in p.agencies.values where result.agencyNames[a.id] == nil { result.agencyNames[a.id] = a.name }
             for g in p.groups.values where result.agencyNames[g.id] == nil { result.agencyNames[g.id] = g.title }
@@ -144,6 +145,18 @@ public struct Evaluator {
                 }
             }
         }
+    }
+
+    /// Where the first `limit` unused rows are, in file order.
+    func unusedRows(limit: Int) -> [Evidence] {
+        var sources: [RowSource] = []
+        func add(_ id: Int, _ s: RowSource) { if fates[id] == .unused { sources.append(s) } }
+        for r in data.observations { add(r.id, r.source) }
+        for r in data.reports { add(r.id, r.source) }
+        for r in data.tasks { add(r.id, r.source) }
+        for r in data.events { add(r.id, r.source) }
+        for r in data.extensions { add(r.id, r.source) }
+        return sources.sorted { ($0.file, $0.line) < ($1.file, $1.line) }.prefix(limit).map(evidence)
     }
 
     func deliverTiming(_ o: Obligation) -> DeliverTiming? {

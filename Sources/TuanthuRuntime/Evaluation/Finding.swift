@@ -104,6 +104,9 @@ public struct Evaluation: Sendable {
     public var agencyNames: [String: String] = [:]
     /// Keyed by "plan|obligation".
     public var obligationTitles: [String: String] = [:]
+    /// The first rows that no obligation read (history before the plan, a period never owed, an agency that
+    /// owes nothing of that kind), so an inspector can look at them.
+    public var unusedRows: [Evidence] = []
 
     public var summary: [(Status, Int)] {
         Status.allCases.map { s in (s, findings.filter { $0.status == s }.count) }
