@@ -103,20 +103,8 @@ extension Evaluator {
     /// Targets: judged on the observation for the target's period; pending before its deadline.
     mutating func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
         guard let period = a.period else { return }
-        let observations = observationsByIndicator
-        let planIndex = a.plan
-        let eligible = a.eligible
-        let lookup: (String, Period, Bool) -> ObservationRow? = { id, p, exact in
-            let perAgency = plan.indicators[id]?.perAgency == true
-            let rows = (observations[Evaluator.key(planIndex, id)] ?? []).filter { r in
-                perAgency ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
-            }
-            if let hit = rows.first(where: { $0.period == p }) { return hit }
-            if exact { return nil }
-            return rows.filter { $0.period.grain < p.grain && p.contains($0.period) }
-                .max { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }
-        }
-        var evaluator = ConditionEvaluator(lookup: lookup, plan: plan, period: period)
+        let lookup = ObservationLookup(rows: observationsByIndicator, plan: plan, planIndex: a.plan, eligible: a.eligible)
+        var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)
         let truth = evaluator.evaluate(condition)
         let dueDay = f.due?.day ?? period.lastDay
         if dueDay > asOf {
@@ -125,9 +113,7 @@ extension Evaluator {
             var latest: [String] = []
             var latestValues: [Reading] = []
             for id in indicators {
-                let rows = (observations[Evaluator.key(planIndex, id)] ?? []).filter { r in
-                    plan.indicators[id]?.perAgency == true ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
-                }.filter { $0.period.lastDay <= period.lastDay }
+                let rows = lookup.candidates(id).filter { $0.period.lastDay <= period.lastDay }
                 if let last = rows.max(by: { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }) {
                     latest.append("\(id) \(last.period) = \(format(last.value, unit: plan.indicators[id]?.unit))")
                     latestValues.append(Reading(indicator: id, period: last.period, value: readingValue(last.value, unit: plan.indicators[id]?.unit)))

@@ -170,19 +170,6 @@ public struct Evaluator {
         f.evidence.insert(Evidence(file: data.files[row.source.file], line: row.source.line), at: 0)
     }
 
-    /// SPEC 7 order: plan, obligation, agency, then period in time order.
-    static func order(_ a: Finding, _ b: Finding) -> Bool {
-        if a.plan != b.plan { return a.plan < b.plan }
-        if a.obligation != b.obligation { return a.obligation < b.obligation }
-        if a.agency != b.agency { return a.agency < b.agency }
-        switch (a.period, b.period) {
-        case (nil, nil): return false
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let x?, let y?): return x != y && Period.reportOrder(x, y)
-        }
-    }
-
     /// One obligation's findings by agency, then period in time order; sorts indices on precomputed keys
     /// so large findings are moved once, not at every comparison.
     static func sortedWithinObligation(_ group: [Finding]) -> [Finding] {
