@@ -55,6 +55,16 @@ public struct FileSink: TextSink {
         if buffer.count >= 1 << 20 { flush() }
     }
 
+    public mutating func write(bytes: [UInt8]) {
+        if buffer.isEmpty && bytes.count >= 1 << 20 {
+            guard failure == nil else { return }
+            do { try handle.write(contentsOf: bytes) } catch { failure = error }
+            return
+        }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { flush() }
+    }
+
     public mutating func flush() {
         guard !buffer.isEmpty, failure == nil else { return }
         do { try handle.write(contentsOf: buffer) } catch { failure = error }

@@ -12,30 +12,115 @@ public enum FindingsCSV {
         return sink.text
     }
 
+    /// The header line (with a byte order mark for spreadsheets when `bom`).
+    public static func header(bom: Bool) -> String {
+        (bom ? "\u{FEFF}" : "") + columns.joined(separator: ",") + "\r\n"
+    }
+
     /// Writes the CSV finding by finding (a national run has a million rows).
     public static func write<S: TextSink>(_ e: Evaluation, bom: Bool = false, to sink: inout S) {
-        sink.write((bom ? "\u{FEFF}" : "") + columns.joined(separator: ",") + "\r\n")
-        var line = ""
-        for f in e.findings {
-            line.removeAll(keepingCapacity: true)
-            let fields = [f.plan, f.obligation, f.kind, f.agency, f.period?.description ?? "", f.status.rawValue,
-                          f.due?.description ?? "", f.found ?? "", f.daysLate.map(String.init) ?? "", f.expected, f.actual,
-                          f.location.file, String(f.location.line), String(f.location.column), f.cite,
-                          f.evidence.map { "\($0.file):\($0.line)" }.joined(separator: " ")]
-            for (i, field) in fields.enumerated() {
-                if i > 0 { line += "," }
-                line += quote(field)
-            }
-            line += "\r\n"
-            sink.write(line)
+        sink.write(header(bom: bom))
+        var bytes: [UInt8] = []
+        var from = 0
+        while from < e.findings.count {
+            let to = min(from + 4096, e.findings.count)
+            bytes.removeAll(keepingCapacity: true)
+            append(e.findings[from..<to], to: &bytes)
+            sink.write(String(decoding: bytes, as: UTF8.self))
+            from = to
         }
     }
 
-    static func quote(_ s: String) -> String {
-        // Scan bytes, not Characters: this runs for every field of every finding.
-        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// The rows of `findings` as UTF-8 bytes, without the header: what a worker thread renders.
+    public static func rows<C: Collection>(_ findings: C) -> [UInt8] where C.Element == Finding {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(findings.count * 200)
+        append(findings, to: &bytes)
+        return bytes
+    }
+
+    static func append<C: Collection>(_ findings: C, to out: inout [UInt8]) where C.Element == Finding {
+        for f in findings {
+            field(f.plan, &out); out.append(0x2C)
+            field(f.obligation, &out); out.append(0x2C)
+            field(f.kind, &out); out.append(0x2C)
+            field(f.agency, &out); out.append(0x2C)
+            if let p = f.period { field(p.description, &out) }
+            out.append(0x2C)
+            out.append(contentsOf: f.status.rawValue.utf8); out.append(0x2C)
+            if let d = f.due { field(d.description, &out) }
+            out.append(0x2C)
+            if let s = f.found { field(s, &out) }
+            out.append(0x2C)
+            if let n = f.daysLate { integer(n, &out) }
+            out.append(0x2C)
+            field(f.expected, &out); out.append(0x2C)
+            field(f.actual, &out); out.append(0x2C)
+            field(f.location.file, &out); out.append(0x2C)
+            integer(f.location.line, &out); out.append(0x2C)
+            integer(f.location.column, &out); out.append(0x2C)
+            field(f.cite, &out); out.append(0x2C)
+            // Evidence: `file:line` separated by spaces, quoted as one field when any part needs it.
+            if !f.evidence.isEmpty {
+                var evidence: [UInt8] = []
+                for (i, e) in f.evidence.enumerated() {
+                    if i > 0 { evidence.append(0x20) }
+                    evidence.append(contentsOf: e.file.utf8)
+                    evidence.append(0x3A)
+                    integer(e.line, &evidence)
+                }
+                quoted(evidence, &out)
+            }
+            out.append(0x0D); out.append(0x0A)
         }
-        return s
+    }
+
+    @inline(__always)
+    static func needsQuotes(_ b: UInt8) -> Bool { b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D }
+
+    /// Appends `s` quoted when it holds a comma, quote or line break (quotes doubled).
+    static func field(_ s: String, _ out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { u in
+            if !u.contains(where: needsQuotes) {
+                out.append(contentsOf: u)
+                return
+            }
+            out.append(0x22)
+            for b in u {
+                if b == 0x22 { out.append(0x22) }
+                out.append(b)
+            }
+            out.append(0x22)
+        }
+    }
+
+    static func quoted(_ u: [UInt8], _ out: inout [UInt8]) {
+        if !u.contains(where: needsQuotes) {
+            out.append(contentsOf: u)
+            return
+        }
+        out.append(0x22)
+        for b in u {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+    }
+
+    static func integer(_ n: Int, _ out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D) }
+        var m = n.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat {
+                d[count] = UInt8(m % 10) + 0x30
+                m /= 10
+                count += 1
+            } while m > 0
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
+        }
     }
 }

@@ -58,6 +58,13 @@ enum CLI {
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 
+    /// Threads for evaluation: one per core, or `TUANTHU_JOBS` (1 runs everything on the main thread).
+    /// The output is the same whatever the number.
+    static var jobs: Int {
+        if let text = ProcessInfo.processInfo.environment["TUANTHU_JOBS"], let n = Int(text), n >= 1 { return min(n, 64) }
+        return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16))
+    }
+
     /// The language of messages and reports: `--lang vi|en`, else `TUANTHU_LANG`, else Vietnamese.
     static func language(_ args: [String]) throws(Arguments.UsageError) -> Language {
         var option: String?

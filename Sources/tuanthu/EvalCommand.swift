@@ -36,7 +36,6 @@ enum EvalCommand {
             return loader.load(directory: dataDir)
         }()
         let hadDataErrors = !data.errors.isEmpty
-        let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
         let keepGoing = a.flags.contains("--keep-going")
         for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
         if !data.errors.isEmpty {
@@ -49,8 +48,30 @@ enum EvalCommand {
                 return 2
             }
         }
-        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
+        let jobs = CLI.jobs
         let bom = output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom")
+        let split = a.options["--split-by"]
+        if let split, split != "agency" { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
+        if split != nil, output == nil { throw Arguments.UsageError(.splitByNeedsOutput) }
+        if format == "csv", let output, split == nil {
+            // The national run: each plan's findings are rendered on a worker thread and written in order,
+            // so they are never all in memory at once.
+            var streamed: Evaluation?
+            do {
+                try OutputFile.stream(to: output) { sink in
+                    sink.write(FindingsCSV.header(bom: bom))
+                    streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                                  transform: { FindingsCSV.rows($0) }, consume: { sink.write(bytes: $0) })
+                }
+            } catch {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                return 2
+            }
+            if hadDataErrors { return 2 }
+            return streamed?.fails == true ? 1 : 0
+        }
+        let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs)
+        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
         func render(_ e: Evaluation) -> String {
             switch format {
             case "json": return FindingsJSON.render(e, toolVersion: CLI.version, planInputs: planInputs)
@@ -59,18 +80,12 @@ enum EvalCommand {
             default: return FindingsText.render(e, color: output == nil && CLI.stdoutIsTerminal, language: language)
             }
         }
-        if let split = a.options["--split-by"] {
-            guard split == "agency" else { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
-            guard let dir = output else { throw Arguments.UsageError(.splitByNeedsOutput) }
+        if let dir = output, split != nil {
             let written = try writeHandouts(evaluation, to: dir, extension: format == "text" ? "txt" : format, render: render)
             CLI.printError(Catalogue.ui(.wroteReports(count: written, folder: dir), language))
         } else if let output {
             do {
-                if format == "csv" {
-                    try OutputFile.stream(to: output) { sink in FindingsCSV.write(evaluation, bom: bom, to: &sink) }
-                } else {
-                    try OutputFile.write(render(evaluation), to: output)
-                }
+                try OutputFile.write(render(evaluation), to: output)
             } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
@@ -79,7 +94,7 @@ enum EvalCommand {
             FileHandle.standardOutput.write(Data(render(evaluation).utf8))
         }
         if hadDataErrors { return 2 }
-        return evaluation.findings.contains { $0.status.fails } ? 1 : 0
+        return evaluation.fails ? 1 : 0
     }
 
     /// One report per agency (the findings it must explain, "giải trình"); co-owned findings go to each co-owner.

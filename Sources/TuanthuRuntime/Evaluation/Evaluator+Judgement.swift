@@ -3,7 +3,7 @@ import TuanthuSemantics
 
 extension Evaluator {
     /// Reports: the earliest submission for the period counts; later ones are superseded.
-    mutating func judgeReport(_ a: Assignment, _ f: inout Finding) {
+    func judgeReport(_ a: Assignment, _ f: inout Finding) {
         extend(a, &f)
         let all = (a.period.map { reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: $0)] ?? [] } ?? []).map { data.reports[$0] }
         let rows = all.filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
@@ -43,7 +43,7 @@ extension Evaluator {
     }
 
     /// Tasks: `done` rows deliver (for `ongoing`, `in_progress` also counts for its year).
-    mutating func judgeTask(_ a: Assignment, timing: DeliverTiming, _ f: inout Finding) {
+    func judgeTask(_ a: Assignment, timing: DeliverTiming, _ f: inout Finding) {
         extend(a, &f)
         let all = (tasksByObligation[Self.key(a.plan, f.obligation)] ?? []).filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
         var rows = all
@@ -101,7 +101,7 @@ extension Evaluator {
     }
 
     /// Targets: judged on the observation for the target's period; pending before its deadline.
-    mutating func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
+    func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
         guard let period = a.period else { return }
         let lookup = ObservationLookup(rows: observationsByIndicator, plan: plan, planIndex: a.plan, eligible: a.eligible)
         var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)

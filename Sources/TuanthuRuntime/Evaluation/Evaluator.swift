@@ -2,25 +2,57 @@ import TuanthuCore
 import TuanthuSemantics
 
 /// Runs checked plans against submitted data as of a date and produces findings (SPEC 5).
-public struct Evaluator {
+///
+/// Plans are judged one *unit* at a time (the plans sharing an id; units in id order, which is the
+/// SPEC 7 order of findings), possibly on several threads: a unit reads only its own plan's rows, so
+/// units never touch the same row's fate, and their findings are handed over in unit order whatever
+/// thread finished first. The result is byte-identical for any number of threads.
+public struct Evaluator: Sendable {
     let plans: [CheckedPlan]
     let data: DataSet
     let asOf: CivilDate
     let sources: SourceMap
-    var fates: [RowFate]
+    let fates: FateTable
     /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
     /// Positions in `data.reports`, not copies of the rows.
     var reportsByPeriod: [ReportKey: [Int]] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
-    var findings: [Finding] = []
-    var untracked: [UntrackedDuty] = []
+    var eventDates: [[String: CivilDate]] = []
+    var eventRows: [String: EventRow] = [:]
+    /// Data errors by the name of the obligation, indicator or event their row was about.
+    var unreadableBySubject: [String: [DataError]] = [:]
 
     /// Evaluates and returns findings sorted as SPEC 7 prescribes.
-    public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap) -> Evaluation {
-        var e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
-        return e.run()
+    public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int = 1) -> Evaluation {
+        var all: [Finding] = []
+        var evaluation = evaluate(plans: plans, data: data, asOf: asOf, sources: sources, jobs: jobs,
+                                  transform: { $0 }, consume: { all.append(contentsOf: $0) })
+        evaluation.findings = all
+        return evaluation
+    }
+
+    /// Evaluates unit by unit: `transform` runs on each unit's sorted findings (on a worker thread when
+    /// `jobs` > 1, e.g. to render them), `consume` receives the results in SPEC 7 order on the calling
+    /// thread. The returned evaluation has no `findings`; `statusCounts` counts them.
+    public static func evaluate<T: Sendable>(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int,
+                                             transform: @escaping @Sendable ([Finding]) -> T, consume: (T) -> Void) -> Evaluation {
+        let e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
+        let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
+        var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
+        var counts: [Status: Int] = [:]
+        UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Status: Int]) in
+            let (findings, untracked) = e.evaluateUnit(units[u])
+            var c: [Status: Int] = [:]
+            for f in findings { c[f.status, default: 0] += 1 }
+            return (transform(findings), untracked, c)
+        }, consume: { (result: (T, [Int: [UntrackedDuty]], [Status: Int])) in
+            for (p, u) in result.1 { untrackedByPlan[p] = u }
+            for (s, n) in result.2 { counts[s, default: 0] += n }
+            consume(result.0)
+        })
+        return e.finish(untracked: untrackedByPlan.flatMap { $0 }, statusCounts: counts)
     }
 
     init(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap) {
@@ -28,18 +60,7 @@ public struct Evaluator {
         self.data = data
         self.asOf = asOf
         self.sources = sources
-        self.fates = Array(repeating: .unused, count: data.rowCount)
-    }
-
-    static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
-
-    struct ReportKey: Hashable {
-        var plan: Int
-        var obligation: String
-        var period: Period
-    }
-
-    mutating func run() -> Evaluation {
+        self.fates = FateTable(count: data.rowCount)
         for id in data.repeatedRows { fates[id] = .superseded }
         // Rows dated after as-of are set aside, as if not yet received.
         for (i, r) in data.reports.enumerated() {
@@ -52,57 +73,85 @@ public struct Evaluator {
             observationsByIndicator[Self.key(o.plan, o.indicator), default: []].append(o)
         }
         for x in data.extensions { extensionsByObligation[Self.key(x.plan, x.obligation), default: []].append(x) }
-        var eventDates: [[String: CivilDate]] = plans.map { ["plan_issued": $0.issued] }
-        var eventRows: [String: EventRow] = [:]
+        eventDates = plans.map { ["plan_issued": $0.issued] }
         for ev in data.events {
             if ev.date > asOf { fates[ev.id] = .setAside; continue }
             if fates[ev.id] == .superseded { continue }
             eventDates[ev.plan][ev.event] = ev.date
             eventRows[Self.key(ev.plan, ev.event)] = ev
         }
-        var planList: [(id: String, file: String, supersededBy: String?)] = []
-        var groups: [(plan: String, obligation: String, findings: [Finding])] = []
-        for (pi, plan) in plans.enumerated() {
+        for e in data.errors { if let s = e.subject { unreadableBySubject[s, default: []].append(e) } }
+    }
+
+    static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
+
+    struct ReportKey: Hashable {
+        var plan: Int
+        var obligation: String
+        var period: Period
+    }
+
+    /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
+    /// duties that yield none, by plan index.
+    func evaluateUnit(_ planIndices: [Int]) -> ([Finding], [Int: [UntrackedDuty]]) {
+        var groups: [(obligation: String, findings: [Finding])] = []
+        var untracked: [Int: [UntrackedDuty]] = [:]
+        for pi in planIndices {
+            let plan = plans[pi]
             let successors = plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }
             let cut = successors.map(\.issued).min()
-            planList.append((plan.id, plan.file, successors.map(\.id).sorted().first))
             let lowering = Lowering(plan: plan, planIndex: pi, asOf: asOf, events: eventDates[pi], supersededFrom: cut)
+            var duties: [UntrackedDuty] = []
             for (oi, o) in plan.obligations.enumerated() {
                 switch o.requirement {
                 case .untracked(let reason):
-                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: reason))
+                    duties.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: reason))
                     continue
                 case .report(_, nil):
-                    untracked.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))", onRequest: o.requirementText))
+                    duties.append(UntrackedDuty(plan: plan.id, obligation: o.id, reason: "on request (\(o.requirementText))", onRequest: o.requirementText))
                     continue
                 default: break
                 }
                 // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
                 let template = findingTemplate(plan: plan, obligation: o)
                 var group: [Finding] = []
+                let event: String?
+                switch deliverTiming(o) {
+                case .after(let e)?, .within(_, let e)?, .ongoing(let e?)?: event = e
+                default: event = nil
+                }
+                let eventRow = event.flatMap { eventRows[Self.key(pi, $0)] }
                 for a in lowering.lower(oi) {
                     var f = judge(a, plan: plan, obligation: o, template: template)
-                    if case .after(let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
-                    if case .within(_, let e) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
-                    if case .ongoing(let e?) = deliverTiming(o), let row = eventRows[Self.key(pi, e)] { noteEvent(&f, row) }
+                    if let eventRow { noteEvent(&f, eventRow) }
                     group.append(f)
                 }
-                groups.append((plan.id, o.id, Self.sortedWithinObligation(group)))
+                groups.append((o.id, Self.sortedWithinObligation(group)))
             }
+            untracked[pi] = duties
         }
-        // SPEC 7 order: plan, obligation, then agency and period (sorted per obligation above).
+        // SPEC 7 order within the unit: obligation, then agency and period (sorted per obligation above).
         // Moved group by group, so the findings are never held twice.
-        let order = groups.indices.sorted { (groups[$0].plan, groups[$0].obligation) < (groups[$1].plan, groups[$1].obligation) }
+        let order = groups.indices.sorted { (groups[$0].obligation, $0) < (groups[$1].obligation, $1) }
+        var findings: [Finding] = []
         findings.reserveCapacity(groups.reduce(0) { $0 + $1.findings.count })
         for i in order {
             findings.append(contentsOf: groups[i].findings)
             groups[i].findings = []
         }
-        flagUnreadableRows()
+        flagUnreadableRows(&findings)
+        return (findings, untracked)
+    }
+
+    /// What remains once every unit is judged: row fates counted, inputs, names for people's reports.
+    func finish(untracked: [UntrackedDuty], statusCounts: [Status: Int]) -> Evaluation {
+        let planList = plans.map { plan in
+            (id: plan.id, file: plan.file, supersededBy: plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }.map(\.id).sorted().first)
+        }
         var counts = RowCounts()
         counts.blank = data.blankRows
-        for f in fates {
-            switch f {
+        for i in 0..<data.rowCount {
+            switch fates[i] {
             case .unused: counts.unused += 1
             case .evidence: counts.evidence += 1
             case .setAside: counts.setAside += 1
@@ -110,8 +159,9 @@ public struct Evaluator {
             }
         }
         let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
-        var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: findings, untracked: untracked,
+        var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: [], untracked: untracked,
                                 dataErrors: data.errors, warnings: data.warnings, rows: counts)
+        result.statusCounts = statusCounts
         result.unusedRows = unusedRows(limit: 20)
         for p in plans {
             for a in p.agencies.values where result.agencyNames[a.id] == nil { result.agencyNames[a.id] = a.name }
@@ -123,10 +173,8 @@ public struct Evaluator {
 
     /// With `--keep-going`, a malformed row may be the very submission a finding misses: every finding that is
     /// not `met` about an obligation (or an indicator it reads) named by a malformed row says so.
-    mutating func flagUnreadableRows() {
-        var rows: [String: [DataError]] = [:]
-        for e in data.errors { if let s = e.subject { rows[s, default: []].append(e) } }
-        guard !rows.isEmpty else { return }
+    func flagUnreadableRows(_ findings: inout [Finding]) {
+        guard !unreadableBySubject.isEmpty else { return }
         var reads: [String: [String]] = [:]
         for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { reads[p.id + "|" + o.id] = ids } } }
         for i in findings.indices where findings[i].status != .met {
@@ -134,7 +182,7 @@ public struct Evaluator {
             let names = [f.obligation] + (reads[f.plan + "|" + f.obligation] ?? [])
             let plan = plans.first { $0.id == f.plan }
             for name in names {
-                for e in rows[name] ?? [] {
+                for e in unreadableBySubject[name] ?? [] {
                     // Narrow by the row's period and agency when those cells can be read.
                     if let text = e.subjectPeriod, let p = Period.parse(utf8: text.utf8), let fp = f.period, p != fp { continue }
                     if let text = e.subjectAgency, let id = plan?.agencyID(for: text),
@@ -165,7 +213,7 @@ public struct Evaluator {
     }
 
     /// An event's row is evidence for the findings that depend on it.
-    mutating func noteEvent(_ f: inout Finding, _ row: EventRow) {
+    func noteEvent(_ f: inout Finding, _ row: EventRow) {
         fates[row.id] = .evidence
         f.evidence.insert(Evidence(file: data.files[row.source.file], line: row.source.line), at: 0)
     }
@@ -201,7 +249,7 @@ public struct Evaluator {
         return f
     }
 
-    mutating func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation, template: Finding) -> Finding {
+    func judge(_ a: Assignment, plan: CheckedPlan, obligation o: Obligation, template: Finding) -> Finding {
         var f = template
         f.agency = a.agency
         f.period = a.period
@@ -229,7 +277,7 @@ public struct Evaluator {
     }
 
     /// Applies the latest extension ("gia hạn") granted for this obligation, agency and period.
-    mutating func extend(_ a: Assignment, _ f: inout Finding) {
+    func extend(_ a: Assignment, _ f: inout Finding) {
         guard let deadline = a.deadline else { return }
         let candidates = extensionsByObligation[Self.key(a.plan, plans[a.plan].obligations[a.obligation].id)] ?? []
         let matching = candidates.filter { x in a.eligible.contains(x.agency) && (x.period == nil || x.period == a.period) }

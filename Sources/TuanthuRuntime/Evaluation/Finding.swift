@@ -107,6 +107,10 @@ public struct Evaluation: Sendable {
     /// The first rows that no obligation read (history before the plan, a period never owed, an agency that
     /// owes nothing of that kind), so an inspector can look at them.
     public var unusedRows: [Evidence] = []
+    /// Findings by status, also when they were streamed to a report instead of kept in `findings`.
+    public var statusCounts: [Status: Int] = [:]
+    /// Whether any finding fails the run (violated, late or overdue).
+    public var fails: Bool { Status.allCases.contains { $0.fails && statusCounts[$0, default: 0] > 0 } || findings.contains { $0.status.fails } }
 
     public var summary: [(Status, Int)] {
         Status.allCases.map { s in (s, findings.filter { $0.status == s }.count) }
