@@ -45,6 +45,9 @@ public enum UIText: Sendable, Hashable {
     case optionTakes(option: String, values: String)
     case splitByNeedsOutput
     case wroteReports(count: Int, folder: String)
+    /// The progress line of a long run on a terminal.
+    case progressRows(Int)
+    case progressFindings(Int)
     case cannotWrite(path: String, detail: String)
     case cannotWriteIn(folder: String, detail: String)
     case cannotRead(String)
@@ -148,6 +151,8 @@ extension English {
         case let .optionTakes(o, v): return "\(o) takes \(v)"
         case .splitByNeedsOutput: return "--split-by agency needs -o DIR (a folder for the per-agency reports)"
         case let .wroteReports(n, d): return "wrote \(plural(n, "report")), one per agency, in \(d)"
+        case let .progressRows(n): return "reading data: \(plural(n, "row")) so far"
+        case let .progressFindings(n): return "judging: \(plural(n, "finding")) so far"
         case let .cannotWrite(p, d): return "cannot write \(p): \(d)"
         case let .cannotWriteIn(f, d): return "cannot write in \(f): \(d)"
         case .cannotRead(let p): return "cannot read \(p)"
@@ -228,6 +233,8 @@ extension Vietnamese {
         case let .optionTakes(o, v): return "\(o) chỉ nhận \(v)"
         case .splitByNeedsOutput: return "--split-by agency cần có -o THƯ_MỤC (thư mục chứa báo cáo của từng cơ quan)"
         case let .wroteReports(n, d): return "đã ghi \(n) báo cáo, mỗi cơ quan một báo cáo, vào \(d)"
+        case let .progressRows(n): return "đang đọc số liệu: đã đọc \(n) dòng"
+        case let .progressFindings(n): return "đang đánh giá: đã có \(n) kết quả"
         case let .cannotWrite(p, d): return "không ghi được \(p): \(d)"
         case let .cannotWriteIn(f, d): return "không ghi được vào \(f): \(d)"
         case .cannotRead(let p): return "không đọc được \(p)"

@@ -31,15 +31,15 @@ public enum FindingsCSV {
         }
     }
 
-    /// The rows of `findings` as UTF-8 bytes, without the header: what a worker thread renders.
-    public static func rows<C: Collection>(_ findings: C) -> [UInt8] where C.Element == Finding {
+    /// The rows of `groups` of findings as UTF-8 bytes, without the header: what a worker thread renders.
+    public static func rows(_ groups: [[Finding]]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(findings.count * 200)
-        append(findings, to: &bytes)
+        bytes.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 220)
+        for g in groups { append(g[...], to: &bytes) }
         return bytes
     }
 
-    static func append<C: Collection>(_ findings: C, to out: inout [UInt8]) where C.Element == Finding {
+    static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {
         for f in findings {
             field(f.plan, &out); out.append(0x2C)
             field(f.obligation, &out); out.append(0x2C)

@@ -29,12 +29,17 @@ enum EvalCommand {
         }
         let output = a.options["-o"] ?? a.options["--output"]
 
+        let progress = Progress(language: language)
+        defer { progress.finish() }
         guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
+        progress.phase("check")
         // The loader and the rows live only as long as the evaluation needs them.
         let data = {
-            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale))
+            let report = ProgressReport(progress)
+            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale, jobs: CLI.jobs, progress: { report.progress.rows($0) }))
             return loader.load(directory: dataDir)
         }()
+        progress.phase("load")
         let hadDataErrors = !data.errors.isEmpty
         let keepGoing = a.flags.contains("--keep-going")
         for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
@@ -60,9 +65,13 @@ enum EvalCommand {
             do {
                 try OutputFile.stream(to: output) { sink in
                     sink.write(FindingsCSV.header(bom: bom))
+                    var written = 0
                     streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
-                                                  transform: { FindingsCSV.rows($0) }, consume: { sink.write(bytes: $0) })
+                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + $1.count }) },
+                                                  consume: { sink.write(bytes: $0.0); written += $0.1; progress.findings(written) })
+                    progress.phase("evaluate and write")
                 }
+                progress.phase("sync and rename")
             } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
@@ -71,6 +80,7 @@ enum EvalCommand {
             return streamed?.fails == true ? 1 : 0
         }
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs)
+        progress.phase("evaluate")
         let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
         func render(_ e: Evaluation) -> String {
             switch format {
@@ -121,6 +131,12 @@ enum EvalCommand {
     static func rawBytes(_ path: String) -> [UInt8] {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
     }
+}
+
+/// The progress line, handed to the loader's callback (called on the loading thread only).
+final class ProgressReport: @unchecked Sendable {
+    let progress: Progress
+    init(_ progress: Progress) { self.progress = progress }
 }
 
 /// Compiles the plans for commands that need them; prints diagnostics and returns nil on errors.

@@ -65,8 +65,60 @@ enum CalendarBytes {
     static let upperQ: UInt8 = 0x51   // Q
     static let upperH: UInt8 = 0x48   // H
 
+    @inline(__always)
+    static func fits(_ value: Int, _ width: Int) -> Bool {
+        value >= 0 && value < (width == 1 ? 10 : width == 2 ? 100 : width == 3 ? 1000 : 10000)
+    }
+
+    /// Writes `value` as exactly `width` (1...4) digits at `at`.
+    @inline(__always)
+    static func put(_ value: Int, _ width: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+        var v = value
+        var i = at + width - 1
+        while i >= at {
+            buf[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+            v /= 10
+            i -= 1
+        }
+    }
+
+    /// "YYYY-MM-DD" into `buf` at `at` (10 bytes); the caller checked the ranges.
+    @inline(__always)
+    static func putDate(_ y: Int, _ m: Int, _ d: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
+        put(y, 4, buf, at); buf[at + 4] = hyphen; put(m, 2, buf, at + 5); buf[at + 7] = hyphen; put(d, 2, buf, at + 8)
+    }
+
+    /// "HH:MM" or "HH:MM:SS" into `buf` at `at`; returns the bytes written.
+    @inline(__always)
+    static func putTime(_ h: Int, _ m: Int, _ s: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
+        put(h, 2, buf, at); buf[at + 2] = colon; put(m, 2, buf, at + 3)
+        guard s != 0 else { return 5 }
+        buf[at + 5] = colon; put(s, 2, buf, at + 6)
+        return 8
+    }
+
+    static func dateFits(_ d: CivilDate) -> Bool { fits(d.year, 4) && fits(d.month, 2) && fits(d.day, 2) }
+    static func timeFits(_ t: ClockTime) -> Bool { fits(t.hour, 2) && fits(t.minute, 2) && fits(t.second, 2) }
+
+    /// "2025-06-12" or "2025-06-12T10:00[:30]" in one allocation at most.
+    static func dateTime(_ d: CivilDate, _ t: ClockTime?) -> String? {
+        guard dateFits(d) else { return nil }
+        guard let t else {
+            return String(unsafeUninitializedCapacity: 10) { buf in putDate(d.year, d.month, d.day, buf, 0); return 10 }
+        }
+        guard timeFits(t) else { return nil }
+        return String(unsafeUninitializedCapacity: 19) { buf in
+            putDate(d.year, d.month, d.day, buf, 0)
+            buf[10] = upperT
+            return 11 + putTime(t.hour, t.minute, t.second, buf, 11)
+        }
+    }
+
     /// Zero-padded decimal text of `value` (a leading "-" for negatives, which only unchecked arithmetic produces).
     static func padded(_ value: Int, width: Int) -> String {
+        if width >= 1, width <= 4, fits(value, width) {
+            return String(unsafeUninitializedCapacity: width) { buf in put(value, width, buf, 0); return width }
+        }
         let magnitude = String(value.magnitude)
         let zeros = magnitude.utf8.count < width ? String(repeating: "0", count: width - magnitude.utf8.count) : ""
         return (value < 0 ? "-" : "") + zeros + magnitude

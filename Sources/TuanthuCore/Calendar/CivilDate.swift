@@ -87,7 +87,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// "2025-06-09".
     public var description: String {
-        CalendarBytes.padded(year, width: 4) + "-" + CalendarBytes.padded(month, width: 2)
+        if let fast = CalendarBytes.dateTime(self, nil) { return fast }
+        return CalendarBytes.padded(year, width: 4) + "-" + CalendarBytes.padded(month, width: 2)
             + "-" + CalendarBytes.padded(day, width: 2)
     }
 

@@ -21,6 +21,9 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// "10:00", or "10:00:30" when the seconds are not zero.
     public var description: String {
+        if CalendarBytes.timeFits(self) {
+            return String(unsafeUninitializedCapacity: 8) { buf in CalendarBytes.putTime(hour, minute, second, buf, 0) }
+        }
         let hm = CalendarBytes.padded(hour, width: 2) + ":" + CalendarBytes.padded(minute, width: 2)
         return second == 0 ? hm : hm + ":" + CalendarBytes.padded(second, width: 2)
     }
@@ -67,6 +70,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// "2025-06-12" or "2025-06-12T09:30" (seconds only when not zero).
     public var description: String {
+        if let fast = CalendarBytes.dateTime(date, time) { return fast }
         guard let time else { return date.description }
         return date.description + "T" + time.description
     }

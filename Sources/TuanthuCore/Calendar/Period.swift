@@ -99,6 +99,22 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
     /// "2025", "2025-H1", "2025-Q3", "2025-06", "2025-W05", "2025-03-20".
     public var description: String {
         let pad = CalendarBytes.padded
+        let fits = CalendarBytes.fits
+        switch self {
+        case let .week(y, w) where fits(y, 4) && fits(w, 2):
+            return String(unsafeUninitializedCapacity: 8) { b in
+                CalendarBytes.put(y, 4, b, 0); b[4] = CalendarBytes.hyphen; b[5] = CalendarBytes.upperW; CalendarBytes.put(w, 2, b, 6); return 8
+            }
+        case let .month(y, m) where fits(y, 4) && fits(m, 2):
+            return String(unsafeUninitializedCapacity: 7) { b in
+                CalendarBytes.put(y, 4, b, 0); b[4] = CalendarBytes.hyphen; CalendarBytes.put(m, 2, b, 5); return 7
+            }
+        case let .quarter(y, q) where fits(y, 4) && fits(q, 1):
+            return String(unsafeUninitializedCapacity: 7) { b in
+                CalendarBytes.put(y, 4, b, 0); b[4] = CalendarBytes.hyphen; b[5] = CalendarBytes.upperQ; CalendarBytes.put(q, 1, b, 6); return 7
+            }
+        default: break
+        }
         switch self {
         case let .day(date): return date.description
         case let .week(y, w): return pad(y, 4) + "-W" + pad(w, 2)

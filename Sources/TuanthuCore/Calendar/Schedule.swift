@@ -16,6 +16,7 @@ public struct Deadline: Sendable, Hashable, CustomStringConvertible {
 
     /// "2025-06-09" or "2025-06-12T10:00".
     public var description: String {
+        if let fast = CalendarBytes.dateTime(day, time) { return fast }
         guard let time else { return day.description }
         return day.description + "T" + time.description
     }

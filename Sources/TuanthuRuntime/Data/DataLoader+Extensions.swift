@@ -18,12 +18,12 @@ extension DataLoader {
         let a = agency(r, plan: plan)
         var p: Period?
         var ok = true
-        if let t = r.value("period"), !t.isEmpty { p = period(r); if p == nil { ok = false } }
-        let due = date(r, column: "due")
-        guard ok, o != nil, let a, let due else { return }
+        if let t = r.value(.period), !t.isEmpty { p = period(r); if p == nil { ok = false } }
+        let due = date(r, column: .due)
+        guard ok, o, let a, let due else { return }
         guard owes(r, plan: plan, obligation: id, agency: a, period: p, until: max(due, p?.lastDay ?? due)) else { return }
         data.extensions.append(ExtensionRow(id: data.nextID(), source: RowSource(file: r.file, line: r.line), plan: plan, obligation: id,
-                                            agency: a, period: p, due: due, document: nonEmpty(r.value("document"))))
+                                            agency: a, period: p, due: due, document: nonEmpty(r.value(.document))))
     }
 
     /// True when `agency` owes the obligation (for `period`, when given) in some period that has begun by
@@ -41,8 +41,8 @@ extension DataLoader {
             // A known agency that does not owe this obligation: name who does.
             var owners: [String] = []
             for x in assignments where !owners.contains(x.agency) { owners.append(x.agency) }
-            let pos = r.position("agency")
-            error(r.file, pos.line, pos.column, .unknownAgencyInData(r.value("agency") ?? agency),
+            let pos = r.position(.agency)
+            error(r.file, pos.line, pos.column, .unknownAgencyInData(r.value(.agency) ?? agency),
                   suggestion: owners.isEmpty ? nil : owners.joined(separator: ", "))
             return false
         }
@@ -52,8 +52,8 @@ extension DataLoader {
         let containing = owed.first { x in x.period.map { $0.firstDay <= period.firstDay && period.lastDay <= $0.lastDay } ?? false }
         let lastDue = owed.last { x in x.deadline.map { $0.day <= until } ?? false }
         let guess = containing ?? lastDue ?? owed.first
-        let pos = r.position("period")
-        error(r.file, pos.line, pos.column, .badPeriod(r.value("period") ?? period.description), suggestion: guess?.period?.description)
+        let pos = r.position(.period)
+        error(r.file, pos.line, pos.column, .badPeriod(r.value(.period) ?? period.description), suggestion: guess?.period?.description)
         return false
     }
 }

@@ -29,7 +29,7 @@ extension DataLoader {
                 error(file, member.value.line, member.value.column, .jsonSyntax(detail: Phrase(vi: "‘\(member.key)’ phải là một mảng các đối tượng", en: "‘\(member.key)’ must be an array of objects")))
                 continue
             }
-            let known = Set(table.required + table.optional)
+            let known = Set((table.required + table.optional).map(\.name))
             var warned: Set<String> = []
             for row in rows {
                 guard case .object(let fields) = row.value else {
@@ -60,8 +60,8 @@ extension DataLoader {
                     record.columns.append(f.value.column)
                 }
                 var missing = false
-                for r in table.required where record.index[r] == nil && !table.filledIn.contains(r) {
-                    error(file, row.line, row.column, .missingColumn(column: r, table: .jsonRow(member.key)))
+                for r in table.required where record.index[r.name] == nil && !table.filledIn.contains(r) {
+                    error(file, row.line, row.column, .missingColumn(column: r.name, table: .jsonRow(member.key)))
                     missing = true
                 }
                 if missing { continue }

@@ -5,7 +5,37 @@ import TuanthuSemantics
 /// Options for reading submitted data.
 public struct DataOptions: Sendable {
     public var numberLocale: NumberLocale
-    public init(numberLocale: NumberLocale = .plain) { self.numberLocale = numberLocale }
+    /// Threads for reading files; the data set is the same whatever the number.
+    public var jobs: Int
+    /// Called on the loading thread after each file with the number of rows read so far.
+    public var progress: (@Sendable (Int) -> Void)?
+    public init(numberLocale: NumberLocale = .plain, jobs: Int = 1, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.numberLocale = numberLocale
+        self.jobs = jobs
+        self.progress = progress
+    }
+}
+
+/// The columns the tables know (SPEC 6).
+enum Column: Int, CaseIterable {
+    case indicator, period, value, agency, source, plan, due, wording
+    case obligation, submitted, document, replaces, status, date, event
+
+    static let names = ["indicator", "period", "value", "agency", "source", "plan", "due", "wording",
+                        "obligation", "submitted", "document", "replaces", "status", "date", "event"]
+    var name: String { Column.names[rawValue] }
+}
+
+/// Where each known column sits in a record's `values` (-1: absent), shared by all rows of a file.
+struct ColumnSlots {
+    var slots: [Int]
+
+    init(_ index: [String: Int]) {
+        slots = Column.names.map { index[$0] ?? -1 }
+    }
+
+    @inline(__always)
+    subscript(_ c: Column) -> Int { slots[c.rawValue] }
 }
 
 /// A record from a CSV file or from `data.json`, with the positions of its cells.
@@ -14,18 +44,32 @@ struct DataRecord {
     var line: Int
     var recordColumn: Int
     /// Column name to position in `values` (one dictionary shared by all rows of a file).
-    var index: [String: Int]
+    var index: [String: Int] { didSet { slots = ColumnSlots(index) } }
+    var slots: ColumnSlots
     var values: [String]
     var lines: [Int]
     var columns: [Int]
 
-    func value(_ column: String) -> String? {
-        guard let i = index[column] else { return nil }
+    init(file: Int, line: Int, recordColumn: Int, index: [String: Int], slots: ColumnSlots? = nil, values: [String], lines: [Int], columns: [Int]) {
+        self.file = file
+        self.line = line
+        self.recordColumn = recordColumn
+        self.index = index
+        self.slots = slots ?? ColumnSlots(index)
+        self.values = values
+        self.lines = lines
+        self.columns = columns
+    }
+
+    func value(_ column: Column) -> String? {
+        let i = slots[column]
+        guard i >= 0 else { return nil }
         return i < values.count ? values[i] : ""
     }
 
-    func position(_ column: String) -> (line: Int, column: Int) {
-        if let i = index[column], i < values.count { return (lines[i], columns[i]) }
+    func position(_ column: Column) -> (line: Int, column: Int) {
+        let i = slots[column]
+        if i >= 0, i < values.count { return (lines[i], columns[i]) }
         return (line, columns.last ?? recordColumn)
     }
 
@@ -64,6 +108,11 @@ public struct DataLoader {
         self.options = options
     }
 
+    init(directory: PlanDirectory, options: DataOptions) {
+        self.directory = directory
+        self.options = options
+    }
+
     /// The table files of a directory, in a fixed order (tables in SPEC order, files sorted).
     public static func tableFiles(in dir: String) -> [(Table, String)] {
         let fm = FileManager.default
@@ -96,11 +145,57 @@ public struct DataLoader {
             data.errors.append(DataError(file: dir, line: 0, column: 0, code: .E315, message: .unreadableFile(detail: Phrase(vi: "không có thư mục số liệu \(dir)", en: "the data folder \(dir) does not exist")), suggestion: nil))
             return data
         }
-        for (table, path) in Self.tableFiles(in: dir) { loadCSV(path, table: table) }
+        let files = Self.tableFiles(in: dir)
+        var i = 0
+        while i < files.count {
+            // Report and task rows need nothing from other files (no cross-file duplicates, no events):
+            // a run of such files is read on several threads and merged in file order.
+            var j = i
+            while j < files.count, files[j].0 == .reports || files[j].0 == .tasks { j += 1 }
+            if j - i >= 2 && options.jobs > 1 {
+                let run = Array(files[i..<j])
+                let directory = self.directory, options = self.options
+                UnitRunner.run(count: run.count, jobs: options.jobs, work: { k in
+                    var part = DataLoader(directory: directory, options: DataOptions(numberLocale: options.numberLocale))
+                    part.loadCSV(run[k].1, table: run[k].0)
+                    return part.data
+                }, consume: { merge($0); options.progress?(data.rowCount + data.errors.count) })
+                i = j
+                continue
+            }
+            loadCSV(files[i].1, table: files[i].0)
+            options.progress?(data.rowCount + data.errors.count)
+            i += 1
+        }
         let json = Self.join(dir, "data.json")
         if FileManager.default.fileExists(atPath: json) { loadJSON(json) }
         admitExtensions()
         return data
+    }
+
+    /// Appends a data set read separately (one file's rows), as if its file had been read here.
+    mutating func merge(_ part: DataSet) {
+        let fileOffset = data.files.count, idOffset = data.rowCount
+        data.files += part.files
+        data.hashes += part.hashes
+        func moved<Row>(_ rows: [Row], _ id: WritableKeyPath<Row, Int>, _ source: WritableKeyPath<Row, RowSource>) -> [Row] {
+            rows.map { r in
+                var r = r
+                r[keyPath: id] += idOffset
+                r[keyPath: source].file += fileOffset
+                return r
+            }
+        }
+        data.observations += moved(part.observations, \.id, \.source)
+        data.reports += moved(part.reports, \.id, \.source)
+        data.tasks += moved(part.tasks, \.id, \.source)
+        data.events += moved(part.events, \.id, \.source)
+        data.extensions += moved(part.extensions, \.id, \.source)
+        data.errors += part.errors
+        data.warnings += part.warnings
+        data.blankRows += part.blankRows
+        data.repeatedRows.formUnion(part.repeatedRows.map { $0 + idOffset })
+        data.rowCount += part.rowCount
     }
 
     mutating func addFile(_ path: String) -> Int {
@@ -149,6 +244,7 @@ public struct DataLoader {
         let mark = IntakeMark(self)
         var header: [String]?
         var index: [String: Int] = [:]
+        var slots = ColumnSlots([:])
         while true {
             let record: CSVRecord?
             do {
@@ -178,9 +274,10 @@ public struct DataLoader {
                 let cleaned = record.fields.map { DataRecord.trimmed($0).lowercased() }
                 header = cleaned
                 for (i, name) in cleaned.enumerated() where index[name] == nil { index[name] = i }
-                let known = Set(table.required + table.optional)
+                slots = ColumnSlots(index)
+                let known = Set((table.required + table.optional).map(\.name))
                 var missing = false
-                for r in table.required where !cleaned.contains(r) {
+                for r in table.required.map(\.name) where !cleaned.contains(r) {
                     self.error(file, record.line, 1, .missingColumn(column: r, table: .file((path as NSString).lastPathComponent)))
                     missing = true
                 }
@@ -192,9 +289,20 @@ public struct DataLoader {
                 if missing { return }
                 continue
             }
-            intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index,
-                              values: record.fields.map(DataRecord.trimmed), lines: record.fieldLines, columns: record.columns), table: table)
+            intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index, slots: slots,
+                              values: Self.trimmedFields(record.fields), lines: record.fieldLines, columns: record.columns), table: table)
         }
+    }
+
+    /// The fields with ASCII blanks trimmed; the array is shared, not copied, when none has any.
+    static func trimmedFields(_ fields: [String]) -> [String] {
+        var values = fields
+        for i in values.indices {
+            let u = values[i].utf8
+            if let f = u.first, let l = u.last, f != 0x20, f != 0x09, l != 0x20, l != 0x09 { continue }
+            values[i] = DataRecord.trimmed(values[i])
+        }
+        return values
     }
 
     /// The first bytes of a file, for telling its encoding.

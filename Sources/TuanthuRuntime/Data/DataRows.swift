@@ -4,35 +4,43 @@ import TuanthuCore
 public enum Table: String, Sendable, CaseIterable {
     case observations, reports, tasks, events, extensions
 
-    /// Required and optional columns, by name.
-    var required: [String] {
-        switch self {
-        case .observations: return ["indicator", "period", "value"]
-        case .reports: return ["obligation", "agency", "period", "submitted"]
-        case .tasks: return ["obligation", "agency", "status"]
-        case .events: return ["event", "date"]
-        case .extensions: return ["obligation", "agency", "due"]
-        }
-    }
-
-    var optional: [String] {
-        switch self {
-        case .observations: return ["agency", "source", "plan", "due", "wording"]
-        case .reports: return ["document", "replaces", "plan", "due", "wording"]
-        case .tasks: return ["period", "date", "document", "plan", "due", "wording"]
-        case .events: return ["document", "plan"]
-        case .extensions: return ["period", "document", "plan"]
-        }
-    }
-
+    /// Required and optional columns, by name (built once: these are read for every row).
+    var required: [Column] { Table.requiredColumns[self]! }
+    var optional: [Column] { Table.optionalColumns[self]! }
     /// Columns that a blank template row leaves empty: a row with all of them empty is skipped as blank.
-    var filledIn: [String] {
+    var filledIn: [Column] { Table.filledInColumns[self]! }
+
+    static let requiredColumns = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.requiredList) })
+    static let optionalColumns = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.optionalList) })
+    static let filledInColumns = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.filledInList) })
+
+    private var requiredList: [Column] {
         switch self {
-        case .observations: return ["value"]
-        case .reports: return ["submitted"]
-        case .tasks: return ["status"]
-        case .events: return ["date"]
-        case .extensions: return ["due"]
+        case .observations: return [.indicator, .period, .value]
+        case .reports: return [.obligation, .agency, .period, .submitted]
+        case .tasks: return [.obligation, .agency, .status]
+        case .events: return [.event, .date]
+        case .extensions: return [.obligation, .agency, .due]
+        }
+    }
+
+    private var optionalList: [Column] {
+        switch self {
+        case .observations: return [.agency, .source, .plan, .due, .wording]
+        case .reports: return [.document, .replaces, .plan, .due, .wording]
+        case .tasks: return [.period, .date, .document, .plan, .due, .wording]
+        case .events: return [.document, .plan]
+        case .extensions: return [.period, .document, .plan]
+        }
+    }
+
+    private var filledInList: [Column] {
+        switch self {
+        case .observations: return [.value]
+        case .reports: return [.submitted]
+        case .tasks: return [.status]
+        case .events: return [.date]
+        case .extensions: return [.due]
         }
     }
 }

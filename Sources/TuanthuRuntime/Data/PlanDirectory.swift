@@ -12,6 +12,8 @@ struct PlanDirectory {
     private var agencyNames: [[String]] = []
     /// Each plan's obligations by identifier.
     private(set) var obligations: [[String: Obligation]] = []
+    /// What each plan's obligations ask for, by identifier (read for every data row).
+    private(set) var requirementKinds: [[String: RequirementKind]] = []
 
     init(_ plans: [CheckedPlan]) {
         self.plans = plans
@@ -22,6 +24,14 @@ struct PlanDirectory {
             for id in p.events.keys { eventPlans[id, default: []].append(i) }
             agencyNames.append(p.agencies.values.flatMap { [$0.id, $0.name] + $0.aliases }.sorted())
             obligations.append(Dictionary(p.obligations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+            requirementKinds.append(obligations[i].mapValues { o in
+                switch o.requirement.kind {
+                case "target": return .achieve
+                case "task": return .deliver
+                case "report": return .report
+                default: return .untracked
+                }
+            })
         }
     }
 

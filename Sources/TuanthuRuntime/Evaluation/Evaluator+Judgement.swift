@@ -5,9 +5,16 @@ extension Evaluator {
     /// Reports: the earliest submission for the period counts; later ones are superseded.
     func judgeReport(_ a: Assignment, _ f: inout Finding) {
         extend(a, &f)
-        let all = (a.period.map { reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: $0)] ?? [] } ?? []).map { data.reports[$0] }
-        let rows = all.filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
-            .sorted { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }
+        // The period's eligible submissions not yet used as evidence, earliest first (file order breaks ties).
+        var rows: [ReportRow] = []
+        if let period = a.period, let candidates = reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: period)] {
+            for i in candidates where fates[data.reports[i].id] != .evidence && a.eligible.contains(data.reports[i].agency) {
+                rows.append(data.reports[i])
+            }
+            if rows.count > 1 {
+                rows.sort { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }
+            }
+        }
         guard let due = f.due else { return }
         guard let first = rows.first else {
             if due.day <= asOf {
@@ -29,8 +36,9 @@ extension Evaluator {
             f.noteFacts.append(note)
             f.notes.append(Catalogue.note(note, .en))
         }
-        f.found = first.submitted.description
-        f.actual = "submitted \(first.submitted)" + (first.agency != a.agency ? " by \(first.agency)" : "")
+        let submitted = first.submitted.description
+        f.found = submitted
+        f.actual = "submitted " + submitted + (first.agency != a.agency ? " by \(first.agency)" : "")
         f.fact = .submitted(first.submitted, by: first.agency != a.agency ? first.agency : nil)
         switch due.judge(first.submitted) {
         case .onTime(let timeNotGiven):

@@ -28,16 +28,17 @@ public struct Evaluator: Sendable {
     public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int = 1) -> Evaluation {
         var all: [Finding] = []
         var evaluation = evaluate(plans: plans, data: data, asOf: asOf, sources: sources, jobs: jobs,
-                                  transform: { $0 }, consume: { all.append(contentsOf: $0) })
+                                  transform: { $0 }, consume: { for group in $0 { all.append(contentsOf: group) } })
         evaluation.findings = all
         return evaluation
     }
 
-    /// Evaluates unit by unit: `transform` runs on each unit's sorted findings (on a worker thread when
+    /// Evaluates unit by unit: `transform` runs on each unit's sorted findings, one array per obligation
+    /// (on a worker thread when
     /// `jobs` > 1, e.g. to render them), `consume` receives the results in SPEC 7 order on the calling
     /// thread. The returned evaluation has no `findings`; `statusCounts` counts them.
     public static func evaluate<T: Sendable>(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int,
-                                             transform: @escaping @Sendable ([Finding]) -> T, consume: (T) -> Void) -> Evaluation {
+                                             transform: @escaping @Sendable ([[Finding]]) -> T, consume: (T) -> Void) -> Evaluation {
         let e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
         let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
         var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
@@ -45,7 +46,7 @@ public struct Evaluator: Sendable {
         UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Status: Int]) in
             let (findings, untracked) = e.evaluateUnit(units[u])
             var c: [Status: Int] = [:]
-            for f in findings { c[f.status, default: 0] += 1 }
+            for group in findings { for f in group { c[f.status, default: 0] += 1 } }
             return (transform(findings), untracked, c)
         }, consume: { (result: (T, [Int: [UntrackedDuty]], [Status: Int])) in
             for (p, u) in result.1 { untrackedByPlan[p] = u }
@@ -93,7 +94,7 @@ public struct Evaluator: Sendable {
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
     /// duties that yield none, by plan index.
-    func evaluateUnit(_ planIndices: [Int]) -> ([Finding], [Int: [UntrackedDuty]]) {
+    func evaluateUnit(_ planIndices: [Int]) -> ([[Finding]], [Int: [UntrackedDuty]]) {
         var groups: [(obligation: String, findings: [Finding])] = []
         var untracked: [Int: [UntrackedDuty]] = [:]
         for pi in planIndices {
@@ -126,20 +127,16 @@ public struct Evaluator: Sendable {
                     if let eventRow { noteEvent(&f, eventRow) }
                     group.append(f)
                 }
-                groups.append((o.id, Self.sortedWithinObligation(group)))
+                Self.sortWithinObligation(&group)
+                groups.append((o.id, group))
             }
             untracked[pi] = duties
         }
         // SPEC 7 order within the unit: obligation, then agency and period (sorted per obligation above).
-        // Moved group by group, so the findings are never held twice.
         let order = groups.indices.sorted { (groups[$0].obligation, $0) < (groups[$1].obligation, $1) }
-        var findings: [Finding] = []
-        findings.reserveCapacity(groups.reduce(0) { $0 + $1.findings.count })
-        for i in order {
-            findings.append(contentsOf: groups[i].findings)
-            groups[i].findings = []
-        }
-        flagUnreadableRows(&findings)
+        var findings = order.map { groups[$0].findings }
+        groups = []
+        for i in findings.indices { flagUnreadableRows(&findings[i]) }
         return (findings, untracked)
     }
 
@@ -220,22 +217,37 @@ public struct Evaluator: Sendable {
 
     /// One obligation's findings by agency, then period in time order; sorts indices on precomputed keys
     /// so large findings are moved once, not at every comparison.
-    static func sortedWithinObligation(_ group: [Finding]) -> [Finding] {
-        guard group.count > 1 else { return group }
-        struct Key { var agency: String; var hasPeriod: Bool; var last: Int; var grain: Int; var first: Int; var text: String }
-        let keys = group.map { f -> Key in
-            guard let p = f.period else { return Key(agency: f.agency, hasPeriod: false, last: 0, grain: 0, first: 0, text: "") }
-            return Key(agency: f.agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber, text: p.description)
+    static func sortWithinObligation(_ group: inout [Finding]) {
+        guard group.count > 1 else { return }
+        struct Key { var agency: String; var hasPeriod: Bool; var last: Int; var grain: Int; var first: Int }
+        // Fields read in place: mapping over the findings would copy each one.
+        let keys = group.indices.map { i -> Key in
+            guard let p = group[i].period else { return Key(agency: group[i].agency, hasPeriod: false, last: 0, grain: 0, first: 0) }
+            return Key(agency: group[i].agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber)
         }
         let order = keys.indices.sorted { i, j in
             let a = keys[i], b = keys[j]
             if a.agency != b.agency { return a.agency < b.agency }
             if a.hasPeriod != b.hasPeriod { return !a.hasPeriod }
             if (a.last, a.grain, a.first) != (b.last, b.grain, b.first) { return (a.last, a.grain, a.first) < (b.last, b.grain, b.first) }
-            if a.text != b.text { return a.text < b.text }
+            // Same days and grain: only malformed periods get here; their text decides.
+            let ta = group[i].period?.description ?? "", tb = group[j].period?.description ?? ""
+            if ta != tb { return ta < tb }
             return i < j
         }
-        return order.map { group[$0] }
+        // Apply the permutation by swapping along its cycles: findings are moved, never copied.
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            // Position k must receive the finding now at order[k].
+            var k = start
+            while !placed[k] {
+                placed[k] = true
+                let from = order[k]
+                if from == start { break }
+                group.swapAt(k, from)
+                k = from
+            }
+        }
     }
 
     /// A finding of `o` before judgement: what every period's finding shares.
@@ -278,7 +290,7 @@ public struct Evaluator: Sendable {
 
     /// Applies the latest extension ("gia hạn") granted for this obligation, agency and period.
     func extend(_ a: Assignment, _ f: inout Finding) {
-        guard let deadline = a.deadline else { return }
+        guard !extensionsByObligation.isEmpty, let deadline = a.deadline else { return }
         let candidates = extensionsByObligation[Self.key(a.plan, plans[a.plan].obligations[a.obligation].id)] ?? []
         let matching = candidates.filter { x in a.eligible.contains(x.agency) && (x.period == nil || x.period == a.period) }
         guard let best = matching.max(by: { ($0.due, $0.id) < ($1.due, $1.id) }), best.due >= deadline.day else { return }

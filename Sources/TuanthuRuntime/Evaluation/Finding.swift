@@ -18,30 +18,128 @@ public struct Evidence: Sendable, Hashable {
 }
 
 /// One obligation × owing agency × period, judged.
+///
+/// What every finding of an obligation shares (plan, obligation, wording, location, citation) lives in
+/// one shared box, copied only when a finding changes it (an extension rewrites `expected`): a national
+/// run holds a million findings.
 public struct Finding: Sendable, Hashable {
-    public var plan: String
-    public var obligation: String
-    public var kind: String
+    private var shared: Shared
     public var agency: String
     public var period: Period?
     public var status: Status
     public var due: Deadline?
     public var found: String?
     public var daysLate: Int?
-    public var expected: String
     public var actual: String
-    public var location: SourceLocation
-    public var cite: String
     public var evidence: [Evidence]
-    public var support: [String]
     /// Extra remarks: a submission without a time on a timed deadline, a replaced report.
     public var notes: [String]
     /// What was found, typed: people's reports word it through the catalogue (`actual` is its English text).
     public var fact: FindingFact = .none
     /// `notes`, typed.
     public var noteFacts: [FindingNote] = []
+
+    public init(plan: String, obligation: String, kind: String, agency: String, period: Period?, status: Status, due: Deadline?,
+                found: String?, daysLate: Int?, expected: String, actual: String, location: SourceLocation, cite: String,
+                evidence: [Evidence], support: [String], notes: [String], fact: FindingFact = .none, noteFacts: [FindingNote] = [],
+                expectation: Expectation = Expectation()) {
+        shared = Shared(plan: plan, obligation: obligation, kind: kind, expected: expected, location: location, cite: cite,
+                        support: support, expectation: expectation)
+        self.agency = agency
+        self.period = period
+        self.status = status
+        self.due = due
+        self.found = found
+        self.daysLate = daysLate
+        self.actual = actual
+        self.evidence = evidence
+        self.notes = notes
+        self.fact = fact
+        self.noteFacts = noteFacts
+    }
+
+    public var plan: String {
+        get { shared.plan }
+        set { unique().plan = newValue }
+    }
+    public var obligation: String {
+        get { shared.obligation }
+        set { unique().obligation = newValue }
+    }
+    public var kind: String {
+        get { shared.kind }
+        set { unique().kind = newValue }
+    }
+    public var expected: String {
+        get { shared.expected }
+        set { unique().expected = newValue }
+    }
+    public var location: SourceLocation {
+        get { shared.location }
+        set { unique().location = newValue }
+    }
+    public var cite: String {
+        get { shared.cite }
+        set { unique().cite = newValue }
+    }
+    public var support: [String] {
+        get { shared.support }
+        set { unique().support = newValue }
+    }
     /// What the plan asks, in parts (`expected` is its English text).
-    public var expectation = Expectation()
+    public var expectation: Expectation {
+        get { shared.expectation }
+        set { unique().expectation = newValue }
+    }
+
+    private mutating func unique() -> Shared {
+        if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
+        return shared
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        (a.shared === b.shared || a.shared.same(as: b.shared)) && a.agency == b.agency && a.period == b.period
+            && a.status == b.status && a.due == b.due && a.found == b.found && a.daysLate == b.daysLate && a.actual == b.actual
+            && a.evidence == b.evidence && a.notes == b.notes && a.fact == b.fact && a.noteFacts == b.noteFacts
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(plan); h.combine(obligation); h.combine(agency); h.combine(period); h.combine(status)
+    }
+
+    /// The per-obligation part of a finding; mutated only while uniquely referenced.
+    private final class Shared: @unchecked Sendable {
+        var plan: String
+        var obligation: String
+        var kind: String
+        var expected: String
+        var location: SourceLocation
+        var cite: String
+        var support: [String]
+        var expectation: Expectation
+
+        init(plan: String, obligation: String, kind: String, expected: String, location: SourceLocation, cite: String,
+             support: [String], expectation: Expectation) {
+            self.plan = plan
+            self.obligation = obligation
+            self.kind = kind
+            self.expected = expected
+            self.location = location
+            self.cite = cite
+            self.support = support
+            self.expectation = expectation
+        }
+
+        func copy() -> Shared {
+            Shared(plan: plan, obligation: obligation, kind: kind, expected: expected, location: location, cite: cite,
+                   support: support, expectation: expectation)
+        }
+
+        func same(as o: Shared) -> Bool {
+            plan == o.plan && obligation == o.obligation && kind == o.kind && expected == o.expected && location == o.location
+                && cite == o.cite && support == o.support && expectation == o.expectation
+        }
+    }
 }
 
 extension TaskStatus {

@@ -1,0 +1,43 @@
+import Foundation
+import TuanthuCore
+
+/// The progress line of a long `eval` on a terminal: rows read, then findings written. Shown only when
+/// standard error is a terminal and the run has taken more than a second; erased at the end.
+/// `TUANTHU_TIMING=1` prints how long each phase took instead (for the benchmark notes).
+final class Progress {
+    let start = Date()
+    let terminal = isatty(2) != 0
+    let timing = ProcessInfo.processInfo.environment["TUANTHU_TIMING"] == "1"
+    let language: Language
+    var lastDraw = Date.distantPast
+    var shown = false
+    var phaseStart = Date()
+
+    init(language: Language) { self.language = language }
+
+    func rows(_ n: Int) { draw(Catalogue.ui(.progressRows(n), language)) }
+
+    func findings(_ n: Int) { draw(Catalogue.ui(.progressFindings(n), language)) }
+
+    private func draw(_ text: String) {
+        guard terminal, !timing else { return }
+        let now = Date()
+        guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        shown = true
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+    }
+
+    /// Ends a phase: with `TUANTHU_TIMING=1`, prints its wall time.
+    func phase(_ name: String) {
+        guard timing else { return }
+        let now = Date()
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.3f s\n", name, now.timeIntervalSince(phaseStart)).utf8))
+        phaseStart = now
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
