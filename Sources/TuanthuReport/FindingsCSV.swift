@@ -40,7 +40,12 @@ public enum FindingsCSV {
     }
 
     static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {
-        for f in findings {
+        for i in findings.indices { row(findings[i], to: &out) }
+    }
+
+    /// One finding's row, read in place (a copy would retain and release each of its texts).
+    static func row(_ f: borrowing Finding, to out: inout [UInt8]) {
+        do {
             field(f.plan, &out); out.append(0x2C)
             field(f.obligation, &out); out.append(0x2C)
             field(f.kind, &out); out.append(0x2C)
@@ -80,22 +85,12 @@ public enum FindingsCSV {
 
     /// Appends `s` quoted when it holds a comma, quote or line break (quotes doubled).
     static func field(_ s: String, _ out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { u in
-            if !u.contains(where: needsQuotes) {
-                out.append(contentsOf: u)
-                return
-            }
-            out.append(0x22)
-            for b in u {
-                if b == 0x22 { out.append(0x22) }
-                out.append(b)
-            }
-            out.append(0x22)
-        }
+        if s.utf8.withContiguousStorageIfAvailable({ quotedField($0, &out) }) != nil { return }
+        var copy = s
+        copy.withUTF8 { quotedField($0, &out) }
     }
 
-    static func quoted(_ u: [UInt8], _ out: inout [UInt8]) {
+    static func quotedField(_ u: UnsafeBufferPointer<UInt8>, _ out: inout [UInt8]) {
         if !u.contains(where: needsQuotes) {
             out.append(contentsOf: u)
             return
@@ -106,6 +101,10 @@ public enum FindingsCSV {
             out.append(b)
         }
         out.append(0x22)
+    }
+
+    static func quoted(_ u: [UInt8], _ out: inout [UInt8]) {
+        u.withUnsafeBufferPointer { quotedField($0, &out) }
     }
 
     static func integer(_ n: Int, _ out: inout [UInt8]) {

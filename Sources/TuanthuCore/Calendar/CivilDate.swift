@@ -7,24 +7,26 @@
 /// (`adding(days:)`, `init(dayNumber:)`) is total: it may step outside that range (year 0,
 /// year 10000, ...) and saturates at roughly ±1.9 million years instead of trapping.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Stored compactly (8 bytes): a national run holds millions of dates. Years stay within ±2 million.
+    private let storedYear: Int32
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Validates: years 1...9999, months 1...12, days within the month (leap years honoured).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(uncheckedYear: year, month: month, day: day)
     }
 
     /// Trusted construction from fields already known to form a real date.
     init(uncheckedYear year: Int, month: Int, day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int32(clamping: year)
+        storedMonth = UInt8(truncatingIfNeeded: month)
+        storedDay = UInt8(truncatingIfNeeded: day)
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before). Saturates far outside 1...9999.

@@ -1,15 +1,18 @@
 /// A wall-clock time of day, no time zone.
 public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+    private let storedHour: UInt8
+    private let storedMinute: UInt8
+    private let storedSecond: UInt8
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    public var second: Int { Int(storedSecond) }
 
     /// Validates hour 0...23, minute and second 0...59 (no leap seconds, no "24:00").
     public init?(hour: Int, minute: Int, second: Int = 0) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
-        self.hour = hour
-        self.minute = minute
-        self.second = second
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
+        storedSecond = UInt8(second)
     }
 
     /// Seconds since midnight.

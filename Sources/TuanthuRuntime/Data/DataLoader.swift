@@ -30,8 +30,12 @@ enum Column: Int, CaseIterable {
 struct ColumnSlots {
     var slots: [Int]
 
-    init(_ index: [String: Int]) {
+    /// Cells in the header (0 for data.json, whose rows name their cells).
+    var fieldCount = 0
+
+    init(_ index: [String: Int], fieldCount: Int = 0) {
         slots = Column.names.map { index[$0] ?? -1 }
+        self.fieldCount = fieldCount
     }
 
     @inline(__always)
@@ -245,7 +249,16 @@ public struct DataLoader {
         var header: [String]?
         var index: [String: Int] = [:]
         var slots = ColumnSlots([:])
+        var lane = SimpleLane()
         while true {
+            // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
+            // read again as a record below, so rows are judged the same either way.
+            if header != nil, table == .reports, let simple = reader.nextSimpleLine() {
+                if !fastReport(simple, file: file, slots: slots, delimiter: reader.delimiter, lane: &lane) {
+                    intake(lane.record(simple, file: file, index: index, slots: slots, delimiter: reader.delimiter), table: table)
+                }
+                continue
+            }
             let record: CSVRecord?
             do {
                 record = try reader.next()
@@ -274,7 +287,7 @@ public struct DataLoader {
                 let cleaned = record.fields.map { DataRecord.trimmed($0).lowercased() }
                 header = cleaned
                 for (i, name) in cleaned.enumerated() where index[name] == nil { index[name] = i }
-                slots = ColumnSlots(index)
+                slots = ColumnSlots(index, fieldCount: cleaned.count)
                 let known = Set((table.required + table.optional).map(\.name))
                 var missing = false
                 for r in table.required.map(\.name) where !cleaned.contains(r) {
@@ -292,6 +305,31 @@ public struct DataLoader {
             intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index, slots: slots,
                               values: Self.trimmedFields(record.fields), lines: record.fieldLines, columns: record.columns), table: table)
         }
+    }
+
+    /// A report row from a simple line, when every cell is clean and valid; false (nothing recorded) otherwise.
+    mutating func fastReport(_ line: CSVReader.SimpleLine, file: Int, slots: ColumnSlots, delimiter: UInt8, lane: inout SimpleLane) -> Bool {
+        guard lane.split(line.bytes, delimiter: delimiter, expected: slots.fieldCount) else { return false }
+        let b = line.bytes
+        func cell(_ c: Column) -> UnsafeBufferPointer<UInt8>? {
+            let i = slots[c]
+            guard i >= 0 else { return nil }
+            return UnsafeBufferPointer(rebasing: b[lane.starts[i]..<lane.ends[i]])
+        }
+        func text(_ c: Column) -> String? { cell(c).map { String(decoding: $0, as: UTF8.self) } }
+        guard let obligation = text(.obligation), !obligation.isEmpty,
+              let agencyText = text(.agency), !agencyText.isEmpty,
+              let periodBytes = cell(.period), !periodBytes.isEmpty,
+              let submittedBytes = cell(.submitted), !submittedBytes.isEmpty else { return false }
+        guard case .plan(let plan) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
+              directory.requirementKinds[plan][obligation] == .report,
+              let agency = directory.agency(agencyText, plan: plan),
+              let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
+              let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
+        data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligation,
+                                      agency: agency, period: period, submitted: submitted, document: nonEmpty(text(.document)),
+                                      replaces: nonEmpty(text(.replaces))))
+        return true
     }
 
     /// The fields with ASCII blanks trimmed; the array is shared, not copied, when none has any.
@@ -324,6 +362,45 @@ public struct DataLoader {
         }
         warning(file, 1, 1, .convertedEncoding(detail: encoding.advicePhrase(path: path)))
         return CSVReader(bytes: bytes)
+    }
+}
+
+/// Where the cells of a simple line are (reused from line to line).
+struct SimpleLane {
+    var starts: [Int] = []
+    var ends: [Int] = []
+
+    /// Splits on the delimiter; false when the line has another number of cells than the header, or a
+    /// cell with blanks around it (the record path trims those and reports what needs reporting).
+    mutating func split(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, expected: Int) -> Bool {
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        var start = 0
+        for i in 0..<b.count where b[i] == delimiter {
+            starts.append(start); ends.append(i)
+            start = i + 1
+        }
+        starts.append(start); ends.append(b.count)
+        guard starts.count == expected else { return false }
+        for k in starts.indices where ends[k] > starts[k] {
+            let first = b[starts[k]], last = b[ends[k] - 1]
+            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        }
+        return true
+    }
+
+    /// The line as the record reader would have returned it (ASCII: columns are byte positions).
+    func record(_ line: CSVReader.SimpleLine, file: Int, index: [String: Int], slots: ColumnSlots, delimiter: UInt8) -> DataRecord {
+        var fields: [String] = [], columns: [Int] = []
+        let b = line.bytes
+        var start = 0
+        for i in 0...b.count where i == b.count || b[i] == delimiter {
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+            columns.append(start + 1)
+            start = i + 1
+        }
+        return DataRecord(file: file, line: line.line, recordColumn: 1, index: index, slots: slots,
+                          values: DataLoader.trimmedFields(fields), lines: Array(repeating: line.line, count: fields.count), columns: columns)
     }
 }
 

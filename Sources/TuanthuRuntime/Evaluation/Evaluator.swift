@@ -219,21 +219,51 @@ public struct Evaluator: Sendable {
     /// so large findings are moved once, not at every comparison.
     static func sortWithinObligation(_ group: inout [Finding]) {
         guard group.count > 1 else { return }
-        struct Key { var agency: String; var hasPeriod: Bool; var last: Int; var grain: Int; var first: Int }
+        // Agencies ranked once, so the keys hold integers only.
+        var rankOf: [String: Int] = [:]
+        for i in group.indices where rankOf[group[i].agency] == nil { rankOf[group[i].agency] = 0 }
+        for (r, a) in rankOf.keys.sorted().enumerated() { rankOf[a] = r }
+        struct Key: Comparable {
+            var agency: Int, hasPeriod: Bool, last: Int, grain: Int, first: Int
+            static func < (a: Key, b: Key) -> Bool {
+                if a.agency != b.agency { return a.agency < b.agency }
+                if a.hasPeriod != b.hasPeriod { return !a.hasPeriod }
+                return (a.last, a.grain, a.first) < (b.last, b.grain, b.first)
+            }
+        }
         // Fields read in place: mapping over the findings would copy each one.
         let keys = group.indices.map { i -> Key in
-            guard let p = group[i].period else { return Key(agency: group[i].agency, hasPeriod: false, last: 0, grain: 0, first: 0) }
-            return Key(agency: group[i].agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber)
+            let agency = rankOf[group[i].agency]!
+            guard let p = group[i].period else { return Key(agency: agency, hasPeriod: false, last: 0, grain: 0, first: 0) }
+            return Key(agency: agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber)
         }
-        let order = keys.indices.sorted { i, j in
-            let a = keys[i], b = keys[j]
-            if a.agency != b.agency { return a.agency < b.agency }
-            if a.hasPeriod != b.hasPeriod { return !a.hasPeriod }
-            if (a.last, a.grain, a.first) != (b.last, b.grain, b.first) { return (a.last, a.grain, a.first) < (b.last, b.grain, b.first) }
-            // Same days and grain: only malformed periods get here; their text decides.
+        // Stable by agency (a counting sort: lowering lists each period's agencies in turn), then each
+        // agency's run sorted by period only if it is not already in order.
+        var counts = [Int](repeating: 0, count: rankOf.count + 1)
+        for k in keys { counts[k.agency + 1] += 1 }
+        for r in 1..<counts.count { counts[r] += counts[r - 1] }
+        var order = [Int](repeating: 0, count: keys.count)
+        for i in keys.indices {
+            order[counts[keys[i].agency]] = i
+            counts[keys[i].agency] += 1
+        }
+        // The full order: keys, then (only malformed periods share days and grain) the period's text, then
+        // position.
+        func before(_ i: Int, _ j: Int) -> Bool {
+            if keys[i] != keys[j] { return keys[i] < keys[j] }
             let ta = group[i].period?.description ?? "", tb = group[j].period?.description ?? ""
             if ta != tb { return ta < tb }
             return i < j
+        }
+        var runStart = 0
+        while runStart < order.count {
+            var runEnd = runStart + 1
+            while runEnd < order.count && keys[order[runEnd]].agency == keys[order[runStart]].agency { runEnd += 1 }
+            if (runStart + 1..<runEnd).contains(where: { !before(order[$0 - 1], order[$0]) }) {
+                let run = order[runStart..<runEnd].sorted(by: before)
+                order.replaceSubrange(runStart..<runEnd, with: run)
+            }
+            runStart = runEnd
         }
         // Apply the permutation by swapping along its cycles: findings are moved, never copied.
         var placed = [Bool](repeating: false, count: order.count)

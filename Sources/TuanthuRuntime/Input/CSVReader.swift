@@ -148,6 +148,11 @@ public final class CSVReader {
         }
     }
 
+    /// True once nothing more can come from `next()` but an error or nil: the fast lane stays out.
+    var finishedOrFailed: Bool { finished || deferredError != nil }
+    var atEOF: Bool { eof }
+    var bufferCapacity: Int { capacity }
+
     // MARK: - Start: BOM and delimiter
 
     private func start() throws(CSVError) {
