@@ -32,11 +32,58 @@ public enum FindingsCSV {
     }
 
     /// The rows of `groups` of findings as UTF-8 bytes, without the header: what a worker thread renders.
-    public static func rows(_ groups: [[Finding]]) -> [UInt8] {
+    public static func rows(_ groups: [FindingGroup]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 220)
-        for g in groups { append(g[...], to: &bytes) }
+        bytes.reserveCapacity(groups.reduce(0) { $0 + count($1) } * 220)
+        for g in groups {
+            switch g {
+            case .findings(let findings): append(findings[...], to: &bytes)
+            case .reports(let r): for o in r.outcomes { row(o, r.template, to: &bytes) }
+            }
+        }
         return bytes
+    }
+
+    public static func count(_ g: FindingGroup) -> Int {
+        switch g {
+        case .findings(let f): return f.count
+        case .reports(let r): return r.outcomes.count
+        }
+    }
+
+    /// A compact report outcome's row: the same cells as the finding it stands for.
+    static func row(_ o: ReportOutcome, _ t: Finding, to out: inout [UInt8]) {
+        field(t.plan, &out); out.append(0x2C)
+        field(t.obligation, &out); out.append(0x2C)
+        field(t.kind, &out); out.append(0x2C)
+        field(o.agency, &out); out.append(0x2C)
+        field(o.period.description, &out); out.append(0x2C)
+        out.append(contentsOf: o.status.rawValue.utf8); out.append(0x2C)
+        field(o.due.description, &out); out.append(0x2C)
+        let found = o.submitted?.description
+        if let found { field(found, &out) }
+        out.append(0x2C)
+        if let n = o.daysLate { integer(n, &out) }
+        out.append(0x2C)
+        field(t.expected, &out); out.append(0x2C)
+        if let found {
+            field("submitted " + found, &out)
+        } else {
+            field(o.actual, &out)
+        }
+        out.append(0x2C)
+        field(t.location.file, &out); out.append(0x2C)
+        integer(t.location.line, &out); out.append(0x2C)
+        integer(t.location.column, &out); out.append(0x2C)
+        field(t.cite, &out); out.append(0x2C)
+        if let e = o.evidence {
+            var evidence: [UInt8] = []
+            evidence.append(contentsOf: e.file.utf8)
+            evidence.append(0x3A)
+            integer(e.line, &evidence)
+            quoted(evidence, &out)
+        }
+        out.append(0x0D); out.append(0x0A)
     }
 
     static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {

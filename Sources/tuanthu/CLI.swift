@@ -58,6 +58,10 @@ enum CLI {
 
     static var stdoutIsTerminal: Bool { isatty(1) != 0 }
 
+    /// Whether the CSV report may judge simple report duties compactly (`TUANTHU_COMPACT=0` turns it off,
+    /// to compare with the general path: the report must be byte-identical).
+    static var compactReports: Bool { ProcessInfo.processInfo.environment["TUANTHU_COMPACT"] != "0" }
+
     /// Threads for evaluation: one per core, or `TUANTHU_JOBS` (1 runs everything on the main thread).
     /// The output is the same whatever the number.
     static var jobs: Int {

@@ -67,7 +67,8 @@ enum EvalCommand {
                     sink.write(FindingsCSV.header(bom: bom))
                     var written = 0
                     streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
-                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + $1.count }) },
+                                                  compactReports: CLI.compactReports,
+                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + FindingsCSV.count($1) }) },
                                                   consume: { sink.write(bytes: $0.0); written += $0.1; progress.findings(written) })
                     progress.phase("evaluate and write")
                 }

@@ -27,26 +27,35 @@ public struct Evaluator: Sendable {
     /// Evaluates and returns findings sorted as SPEC 7 prescribes.
     public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int = 1) -> Evaluation {
         var all: [Finding] = []
-        var evaluation = evaluate(plans: plans, data: data, asOf: asOf, sources: sources, jobs: jobs,
-                                  transform: { $0 }, consume: { for group in $0 { all.append(contentsOf: group) } })
+        var evaluation = evaluate(plans: plans, data: data, asOf: asOf, sources: sources, jobs: jobs, compactReports: false,
+                                  transform: { $0 }, consume: { groups in
+                                      for case .findings(let group) in groups { all.append(contentsOf: group) }
+                                  })
         evaluation.findings = all
         return evaluation
     }
 
-    /// Evaluates unit by unit: `transform` runs on each unit's sorted findings, one array per obligation
-    /// (on a worker thread when
+    /// Evaluates unit by unit: `transform` runs on each unit's sorted findings, one group per obligation
+    /// (with `compactReports`, report duties of single agencies come as compact outcomes, rendered only
+    /// when written; otherwise every group is `.findings`) (on a worker thread when
     /// `jobs` > 1, e.g. to render them), `consume` receives the results in SPEC 7 order on the calling
     /// thread. The returned evaluation has no `findings`; `statusCounts` counts them.
     public static func evaluate<T: Sendable>(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int,
-                                             transform: @escaping @Sendable ([[Finding]]) -> T, consume: (T) -> Void) -> Evaluation {
+                                             compactReports: Bool = false,
+                                             transform: @escaping @Sendable ([FindingGroup]) -> T, consume: (T) -> Void) -> Evaluation {
         let e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
         let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
         var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
         var counts: [Status: Int] = [:]
         UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Status: Int]) in
-            let (findings, untracked) = e.evaluateUnit(units[u])
+            let (findings, untracked) = e.evaluateUnit(units[u], compactReports: compactReports)
             var c: [Status: Int] = [:]
-            for group in findings { for f in group { c[f.status, default: 0] += 1 } }
+            for group in findings {
+                switch group {
+                case .findings(let g): for f in g { c[f.status, default: 0] += 1 }
+                case .reports(let r): for o in r.outcomes { c[o.status, default: 0] += 1 }
+                }
+            }
             return (transform(findings), untracked, c)
         }, consume: { (result: (T, [Int: [UntrackedDuty]], [Status: Int])) in
             for (p, u) in result.1 { untrackedByPlan[p] = u }
@@ -94,8 +103,8 @@ public struct Evaluator: Sendable {
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
     /// duties that yield none, by plan index.
-    func evaluateUnit(_ planIndices: [Int]) -> ([[Finding]], [Int: [UntrackedDuty]]) {
-        var groups: [(obligation: String, findings: [Finding])] = []
+    func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+        var groups: [(obligation: String, findings: FindingGroup)] = []
         var untracked: [Int: [UntrackedDuty]] = [:]
         for pi in planIndices {
             let plan = plans[pi]
@@ -115,6 +124,11 @@ public struct Evaluator: Sendable {
                 }
                 // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
                 let template = findingTemplate(plan: plan, obligation: o)
+                let assignments = lowering.lower(oi)
+                if compactReports, let outcomes = compactReportOutcomes(assignments, planIndex: pi, obligation: o, template: template) {
+                    groups.append((o.id, .reports(outcomes)))
+                    continue
+                }
                 var group: [Finding] = []
                 let event: String?
                 switch deliverTiming(o) {
@@ -122,13 +136,13 @@ public struct Evaluator: Sendable {
                 default: event = nil
                 }
                 let eventRow = event.flatMap { eventRows[Self.key(pi, $0)] }
-                for a in lowering.lower(oi) {
+                for a in assignments {
                     var f = judge(a, plan: plan, obligation: o, template: template)
                     if let eventRow { noteEvent(&f, eventRow) }
                     group.append(f)
                 }
                 Self.sortWithinObligation(&group)
-                groups.append((o.id, group))
+                groups.append((o.id, .findings(group)))
             }
             untracked[pi] = duties
         }
@@ -136,7 +150,12 @@ public struct Evaluator: Sendable {
         let order = groups.indices.sorted { (groups[$0].obligation, $0) < (groups[$1].obligation, $1) }
         var findings = order.map { groups[$0].findings }
         groups = []
-        for i in findings.indices { flagUnreadableRows(&findings[i]) }
+        for i in findings.indices {
+            guard case .findings(var g) = findings[i] else { continue }
+            findings[i] = .findings([])
+            flagUnreadableRows(&g)
+            findings[i] = .findings(g)
+        }
         return (findings, untracked)
     }
 
@@ -217,11 +236,11 @@ public struct Evaluator: Sendable {
 
     /// One obligation's findings by agency, then period in time order; sorts indices on precomputed keys
     /// so large findings are moved once, not at every comparison.
-    static func sortWithinObligation(_ group: inout [Finding]) {
-        guard group.count > 1 else { return }
+    /// The SPEC 7 order of one obligation's findings: agency, then period in time order (positions).
+    static func findingOrder(count: Int, agency: (Int) -> String, period: (Int) -> Period?) -> [Int] {
         // Agencies ranked once, so the keys hold integers only.
         var rankOf: [String: Int] = [:]
-        for i in group.indices where rankOf[group[i].agency] == nil { rankOf[group[i].agency] = 0 }
+        for i in 0..<count where rankOf[agency(i)] == nil { rankOf[agency(i)] = 0 }
         for (r, a) in rankOf.keys.sorted().enumerated() { rankOf[a] = r }
         struct Key: Comparable {
             var agency: Int, hasPeriod: Bool, last: Int, grain: Int, first: Int
@@ -232,10 +251,19 @@ public struct Evaluator: Sendable {
             }
         }
         // Fields read in place: mapping over the findings would copy each one.
-        let keys = group.indices.map { i -> Key in
-            let agency = rankOf[group[i].agency]!
-            guard let p = group[i].period else { return Key(agency: agency, hasPeriod: false, last: 0, grain: 0, first: 0) }
-            return Key(agency: agency, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber)
+        // Lowering lists each period's agencies in turn: a period's days are worked out once for the run.
+        var previous: (period: Period, key: Key)?
+        let keys = (0..<count).map { i -> Key in
+            let rank = rankOf[agency(i)]!
+            guard let p = period(i) else { return Key(agency: rank, hasPeriod: false, last: 0, grain: 0, first: 0) }
+            if let previous, previous.period == p {
+                var key = previous.key
+                key.agency = rank
+                return key
+            }
+            let key = Key(agency: rank, hasPeriod: true, last: p.lastDay.dayNumber, grain: p.grain.rawValue, first: -p.firstDay.dayNumber)
+            previous = (p, key)
+            return key
         }
         // Stable by agency (a counting sort: lowering lists each period's agencies in turn), then each
         // agency's run sorted by period only if it is not already in order.
@@ -251,7 +279,7 @@ public struct Evaluator: Sendable {
         // position.
         func before(_ i: Int, _ j: Int) -> Bool {
             if keys[i] != keys[j] { return keys[i] < keys[j] }
-            let ta = group[i].period?.description ?? "", tb = group[j].period?.description ?? ""
+            let ta = period(i)?.description ?? "", tb = period(j)?.description ?? ""
             if ta != tb { return ta < tb }
             return i < j
         }
@@ -265,6 +293,12 @@ public struct Evaluator: Sendable {
             }
             runStart = runEnd
         }
+        return order
+    }
+
+    static func sortWithinObligation(_ group: inout [Finding]) {
+        guard group.count > 1 else { return }
+        let order = findingOrder(count: group.count, agency: { group[$0].agency }, period: { group[$0].period })
         // Apply the permutation by swapping along its cycles: findings are moved, never copied.
         var placed = [Bool](repeating: false, count: order.count)
         for start in order.indices where !placed[start] {
