@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TuanthuCore
+import TuanthuReport
+import TuanthuRuntime
+import TuanthuSemantics
+
+/// The CSV report may judge simple report duties compactly (`compactReports`); it must write exactly the
+/// bytes the general path writes, on every plan and data set we have, with one thread and with two.
+@Suite struct CompactReportTests {
+    static let root = HTMLExampleTests.root
+
+    static let sets: [(rules: String, data: String, asOf: String)] = [
+        ("examples/quickstart", "examples/quickstart/data", "2025-12-31"),
+        ("examples/quickstart", "examples/quickstart/data", "2025-06-30"),
+        ("rules/kon-tum", "examples/kon-tum-484/data", "2025-12-31"),
+        ("rules/binh-phuoc", "examples/binh-phuoc/data", "2025-12-31"),
+        ("Tests/Fixtures/eval/multi-agency", "Tests/Fixtures/eval/multi-agency/data", "2025-12-31"),
+        ("Tests/Fixtures/workload/rules", "Tests/Fixtures/workload/data", "2030-06-30"),
+        ("Tests/Fixtures/workload/rules", "Tests/Fixtures/workload/data", "2026-03-05"),
+    ]
+
+    @Test(arguments: sets.indices)
+    func compactAndGeneralReportsAreTheSameBytes(set: Int) throws {
+        let (rules, dataDir, day) = Self.sets[set]
+        let (files, missing) = PlanFinder.expand([Self.root.appendingPathComponent(rules).path])
+        #expect(missing.isEmpty)
+        var checker = Checker()
+        let checked = checker.run(files: files)
+        #expect(!checked.hasErrors, "\(rules) does not compile")
+        var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: .plain))
+        let data = loader.load(directory: Self.root.appendingPathComponent(dataDir).path)
+        let asOf = try #require(CivilDate.parse(utf8: day.utf8))
+        let general = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
+        let expected = Array(FindingsCSV.render(general).utf8)
+        for jobs in [1, 2] {
+            var bytes = Array(FindingsCSV.header(bom: false).utf8)
+            var compactGroups = 0
+            let streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                              compactReports: true, transform: { groups in
+                                                  (FindingsCSV.rows(groups), groups.filter { if case .reports = $0 { true } else { false } }.count)
+                                              }, consume: { bytes += $0.0; compactGroups += $0.1 })
+            #expect(bytes == expected, "\(rules) as of \(day), \(jobs) thread(s): the compact CSV differs from the general one")
+            #expect(streamed.rows == general.rows, "row fates differ")
+            #expect(streamed.statusCounts == Dictionary(grouping: general.findings, by: \.status).mapValues(\.count))
+            if rules.hasPrefix("Tests/Fixtures/workload") { #expect(compactGroups > 0, "the compact path was not taken") }
+        }
+    }
+}
