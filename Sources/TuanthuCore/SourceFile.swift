@@ -63,6 +63,8 @@ public struct SourceFile: Sendable, Hashable {
         }
         // Pure ASCII needs no normalisation; avoid the Foundation round trip on the hot path.
         if !body.contains(where: { $0 >= 0x80 }) { return .success(Array(body)) }
+        // Precomposed Vietnamese (the usual case) is already NFC: no Foundation round trip.
+        if body.withUnsafeBufferPointer({ UTF8Validation.isStableNFC($0) }) { return .success(Array(body)) }
         let text = String(decoding: body, as: UTF8.self)
         return .success(Array(text.precomposedStringWithCanonicalMapping.utf8))
     }
@@ -168,7 +170,29 @@ public struct SourceLocation: Sendable, Hashable {
     }
 }
 
-enum UTF8Validation {
+public enum UTF8Validation {
+    /// True when valid UTF-8 `bytes` hold only scalars below U+0300 or in U+1E00...U+1EFF (Latin
+    /// Extended Additional, where precomposed Vietnamese letters live). Those are starters with
+    /// NFC_Quick_Check=Yes that never compose with a neighbour, so such text is already NFC and the
+    /// Foundation round trip can be skipped for the usual precomposed Vietnamese.
+    public static func isStableNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+            } else if b >= 0xC2 && b <= 0xCB {
+                i += 2
+            } else if b == 0xE1 && i + 1 < n && bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                i += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Offset of the first byte that does not start or continue a valid UTF-8 sequence, or nil.
     static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
         var i = bytes.startIndex

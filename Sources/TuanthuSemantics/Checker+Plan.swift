@@ -114,19 +114,27 @@ extension Checker {
 
     /// The requirement's source text on one line, spaces collapsed (the finding's `expected`).
     func requirementText(_ r: TuanthuSyntax.Requirement, file: SourceFile) -> String {
-        let raw = file.text(r.span)
-        var out = ""
+        // Runs of ASCII blanks become one space, ends trimmed; bytes, not Characters (one call per obligation).
+        var out: [UInt8] = []
         var lastSpace = false
-        for ch in raw {
-            if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
-                if !lastSpace { out.append(" ") }
+        for b in file.text(r.span).utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                if !lastSpace { out.append(0x20) }
                 lastSpace = true
             } else {
-                out.append(ch)
+                out.append(b)
                 lastSpace = false
             }
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        while out.last == 0x20 { out.removeLast() }
+        let start = out.firstIndex { $0 != 0x20 } ?? out.count
+        let text = String(decoding: out[start...], as: UTF8.self)
+        // Other Unicode blanks at either end (never written in practice) are trimmed as before.
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        return text
     }
 
     mutating func checkRequirement(_ r: TuanthuSyntax.Requirement, scope: inout Scope, planIssued: CivilDate?, obligation: ObligationDecl) -> CheckedRequirement? {

@@ -29,6 +29,8 @@ public struct Lexer {
     }
 
     mutating func run() {
+        // About one token per 6 bytes of plan text: reserved once instead of doubled a dozen times.
+        tokens.reserveCapacity(bytes.count / 6 + 16)
         while true {
             skipWhitespace()
             guard pos < bytes.count else { break }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TuanthuRuntime
+import TuanthuCore
 
 /// What one `next()` call gave.
 enum CSVReadOutcome: Equatable, CustomStringConvertible {
@@ -236,13 +237,13 @@ struct CSVReaderTests {
             var text = String.UnicodeScalarView()
             for b in scalars { text.append(a); text.append(b) }
             let string = String(text)
-            let stable = Array(string.utf8).withUnsafeBufferPointer { InputText.isStableNFC($0) }
+            let stable = Array(string.utf8).withUnsafeBufferPointer { UTF8Validation.isStableNFC($0) }
             #expect(stable)
             #expect(Array(string.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(string.unicodeScalars),
                     "U+\(String(a.value, radix: 16))")
         }
         for notStable in ["a\u{0300}", "\u{2000}", "\u{1F600}", "\u{0340}", "\u{1100}\u{1161}"] {
-            #expect(!Array(notStable.utf8).withUnsafeBufferPointer { InputText.isStableNFC($0) })
+            #expect(!Array(notStable.utf8).withUnsafeBufferPointer { UTF8Validation.isStableNFC($0) })
         }
     }
 

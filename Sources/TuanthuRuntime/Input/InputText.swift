@@ -1,3 +1,4 @@
+import TuanthuCore
 import Foundation
 
 /// Byte-level helpers shared by the CSV and JSON readers.
@@ -35,29 +36,7 @@ enum InputText {
     @inline(__always)
     static func string(_ bytes: UnsafeBufferPointer<UInt8>, hasNonASCII: Bool) -> String {
         let s = String(decoding: bytes, as: UTF8.self)
-        return hasNonASCII && !isStableNFC(bytes) ? s.precomposedStringWithCanonicalMapping : s
-    }
-
-    /// True when valid UTF-8 `bytes` hold only scalars below U+0300 or in U+1E00...U+1EFF (Latin
-    /// Extended Additional, where precomposed Vietnamese letters live). Those are starters with
-    /// NFC_Quick_Check=Yes that never compose with a neighbour, so such text is already NFC and the
-    /// Foundation round trip can be skipped for the usual precomposed Vietnamese.
-    static func isStableNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-            } else if b >= 0xC2 && b <= 0xCB {
-                i += 2
-            } else if b == 0xE1 && i + 1 < n && bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
-                i += 3
-            } else {
-                return false
-            }
-        }
-        return true
+        return hasNonASCII && !UTF8Validation.isStableNFC(bytes) ? s.precomposedStringWithCanonicalMapping : s
     }
 
     /// Human-readable name of the byte(s) at `p[0]` for an error message: `'x'`, `U+0009`, `'ệ' (U+1EC7)`,
