@@ -150,6 +150,18 @@ public struct DataLoader {
             return data
         }
         let files = Self.tableFiles(in: dir)
+        // Report rows are most of a national run: once the first report file is in, room for all of them is
+        // reserved from the bytes still to read, so the row array is not doubled (and copied) a dozen times.
+        let reportSizes = files.map { $0.0 == .reports ? Self.fileSize($0.1) : 0 }
+        var reserved = false
+        func reserveReports(upTo done: Int) {
+            guard !reserved, !data.reports.isEmpty else { return }
+            reserved = true
+            let readBytes = reportSizes[..<done].reduce(0, +), leftBytes = reportSizes[done...].reduce(0, +)
+            guard readBytes > 0, leftBytes > 0 else { return }
+            let estimate = Double(leftBytes) * Double(data.reports.count) / Double(readBytes) * 1.05
+            data.reports.reserveCapacity(data.reports.count + Int(min(estimate, 1e9)) + 1024)
+        }
         var i = 0
         while i < files.count {
             // Report and task rows need nothing from other files (no cross-file duplicates, no events):
@@ -159,15 +171,22 @@ public struct DataLoader {
             if j - i >= 2 && options.jobs > 1 {
                 let run = Array(files[i..<j])
                 let directory = self.directory, options = self.options
+                var merged = i
                 UnitRunner.run(count: run.count, jobs: options.jobs, work: { k in
                     var part = DataLoader(directory: directory, options: DataOptions(numberLocale: options.numberLocale))
                     part.loadCSV(run[k].1, table: run[k].0)
                     return part.data
-                }, consume: { merge($0); options.progress?(data.rowCount + data.errors.count) })
+                }, consume: {
+                    merge($0)
+                    merged += 1
+                    reserveReports(upTo: merged)
+                    options.progress?(data.rowCount + data.errors.count)
+                })
                 i = j
                 continue
             }
             loadCSV(files[i].1, table: files[i].0)
+            reserveReports(upTo: i + 1)
             options.progress?(data.rowCount + data.errors.count)
             i += 1
         }
@@ -177,24 +196,27 @@ public struct DataLoader {
         return data
     }
 
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
     /// Appends a data set read separately (one file's rows), as if its file had been read here.
     mutating func merge(_ part: DataSet) {
         let fileOffset = data.files.count, idOffset = data.rowCount
         data.files += part.files
         data.hashes += part.hashes
-        func moved<Row>(_ rows: [Row], _ id: WritableKeyPath<Row, Int>, _ source: WritableKeyPath<Row, RowSource>) -> [Row] {
-            rows.map { r in
-                var r = r
+        func move<Row>(_ rows: [Row], into all: inout [Row], _ id: WritableKeyPath<Row, Int>, _ source: WritableKeyPath<Row, RowSource>) {
+            for var r in rows {
                 r[keyPath: id] += idOffset
                 r[keyPath: source].file += fileOffset
-                return r
+                all.append(r)
             }
         }
-        data.observations += moved(part.observations, \.id, \.source)
-        data.reports += moved(part.reports, \.id, \.source)
-        data.tasks += moved(part.tasks, \.id, \.source)
-        data.events += moved(part.events, \.id, \.source)
-        data.extensions += moved(part.extensions, \.id, \.source)
+        move(part.observations, into: &data.observations, \.id, \.source)
+        move(part.reports, into: &data.reports, \.id, \.source)
+        move(part.tasks, into: &data.tasks, \.id, \.source)
+        move(part.events, into: &data.events, \.id, \.source)
+        move(part.extensions, into: &data.extensions, \.id, \.source)
         data.errors += part.errors
         data.warnings += part.warnings
         data.blankRows += part.blankRows
