@@ -36,7 +36,8 @@ enum EvalCommand {
         // The loader and the rows live only as long as the evaluation needs them.
         let data = {
             let report = ProgressReport(progress)
-            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale, jobs: CLI.jobs, progress: { report.progress.rows($0) }))
+            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale, jobs: CLI.jobs, progress: { report.progress.rows($0) },
+                                                                     hashInputs: format == "json"))
             return loader.load(directory: dataDir)
         }()
         progress.phase("load")

@@ -23,6 +23,10 @@ struct PlanDirectory {
             for id in p.indicators.keys { indicatorPlans[id, default: []].append(i) }
             for id in p.events.keys { eventPlans[id, default: []].append(i) }
             agencyNames.append(p.agencies.values.flatMap { [$0.id, $0.name] + $0.aliases }.sorted())
+            // As CheckedPlan.agencyID(for:): an identifier first, then names and aliases.
+            var ids = p.agencyByName
+            for id in p.agencies.keys { ids[id] = id }
+            agencyIDs.append(ids)
             obligations.append(Dictionary(p.obligations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
             requirementKinds.append(obligations[i].mapValues { o in
                 switch o.requirement.kind {
@@ -72,9 +76,12 @@ struct PlanDirectory {
         }
     }
 
+    /// Each plan's agencies by identifier, name and alias (read for every data row).
+    private var agencyIDs: [[String: String]] = []
+
     /// An agency of the plan by identifier, name or alias (exact, after NFC), as parties in plans.
     func agency(_ text: String, plan p: Int) -> String? {
-        plans[p].agencyID(for: text)
+        agencyIDs[p][text]
     }
 
     func agencySuggestion(_ text: String, plan p: Int) -> String? {
