@@ -38,7 +38,7 @@ public enum FindingsCSV {
         for g in groups {
             switch g {
             case .findings(let findings): append(findings[...], to: &bytes)
-            case .reports(let r): for o in r.outcomes { row(o, r.template, to: &bytes) }
+            case .reports(let r): rows(r, to: &bytes)
             }
         }
         return bytes
@@ -51,39 +51,59 @@ public enum FindingsCSV {
         }
     }
 
-    /// A compact report outcome's row: the same cells as the finding it stands for.
-    static func row(_ o: ReportOutcome, _ t: Finding, to out: inout [UInt8]) {
-        field(t.plan, &out); out.append(0x2C)
-        field(t.obligation, &out); out.append(0x2C)
-        field(t.kind, &out); out.append(0x2C)
-        field(o.agency, &out); out.append(0x2C)
-        field(o.period.description, &out); out.append(0x2C)
-        out.append(contentsOf: o.status.rawValue.utf8); out.append(0x2C)
-        field(o.due.description, &out); out.append(0x2C)
-        let found = o.submitted?.description
-        if let found { field(found, &out) }
-        out.append(0x2C)
-        if let n = o.daysLate { integer(n, &out) }
-        out.append(0x2C)
-        field(t.expected, &out); out.append(0x2C)
-        if let found {
-            field("submitted " + found, &out)
-        } else {
-            field(o.actual, &out)
+    /// The cells every row of an obligation shares, quoted once: `plan,obligation,kind,`, `expected,` and
+    /// `file,line,column,cite,`.
+    struct TemplateCells {
+        var head: [UInt8] = []
+        var expected: [UInt8] = []
+        var tail: [UInt8] = []
+
+        init(_ t: Finding) {
+            field(t.plan, &head); head.append(0x2C)
+            field(t.obligation, &head); head.append(0x2C)
+            field(t.kind, &head); head.append(0x2C)
+            field(t.expected, &expected); expected.append(0x2C)
+            field(t.location.file, &tail); tail.append(0x2C)
+            integer(t.location.line, &tail); tail.append(0x2C)
+            integer(t.location.column, &tail); tail.append(0x2C)
+            field(t.cite, &tail); tail.append(0x2C)
         }
-        out.append(0x2C)
-        field(t.location.file, &out); out.append(0x2C)
-        integer(t.location.line, &out); out.append(0x2C)
-        integer(t.location.column, &out); out.append(0x2C)
-        field(t.cite, &out); out.append(0x2C)
-        if let e = o.evidence {
-            var evidence: [UInt8] = []
-            evidence.append(contentsOf: e.file.utf8)
-            evidence.append(0x3A)
-            integer(e.line, &evidence)
-            quoted(evidence, &out)
+    }
+
+    /// The rows of a compact report obligation: the same cells as the findings they stand for.
+    static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
+        let cells = TemplateCells(r.template)
+        let submittedPrefix = Array("submitted ".utf8)
+        for o in r.outcomes {
+            out.append(contentsOf: cells.head)
+            field(o.agency, &out); out.append(0x2C)
+            field(o.period.description, &out); out.append(0x2C)
+            out.append(contentsOf: o.status.rawValue.utf8); out.append(0x2C)
+            field(o.due.description, &out); out.append(0x2C)
+            let found = o.submitted?.description
+            if let found { field(found, &out) }
+            out.append(0x2C)
+            if let n = o.daysLate { integer(n, &out) }
+            out.append(0x2C)
+            out.append(contentsOf: cells.expected)
+            if let found {
+                // "submitted 2025-06-03": dates and times never need quotes.
+                out.append(contentsOf: submittedPrefix)
+                field(found, &out)
+            } else {
+                field(o.actual, &out)
+            }
+            out.append(0x2C)
+            out.append(contentsOf: cells.tail)
+            if let e = o.evidence {
+                var evidence: [UInt8] = []
+                evidence.append(contentsOf: e.file.utf8)
+                evidence.append(0x3A)
+                integer(e.line, &evidence)
+                quoted(evidence, &out)
+            }
+            out.append(0x0D); out.append(0x0A)
         }
-        out.append(0x0D); out.append(0x0A)
     }
 
     static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {

@@ -47,13 +47,21 @@ extension Evaluator {
         var outcomes: [ReportOutcome] = []
         outcomes.reserveCapacity(assignments.count)
         var later: [Int] = []
+        var lastPeriod: Period?
+        var lastCandidates: [Int] = []
         for a in assignments {
             let period = a.period!, due = a.deadline!
             // The earliest eligible submission not yet used as evidence (file order breaks ties); the others
             // are superseded, as in `judgeReport`.
             var best = -1
             later.removeAll(keepingCapacity: true)
-            if let candidates = reportsByPeriod[ReportKey(plan: a.plan, obligation: o.id, period: period)] {
+            // Each period's agencies come in turn: its submissions are looked up once.
+            if lastPeriod != period {
+                lastPeriod = period
+                lastCandidates = reportsByPeriod[ReportKey(plan: a.plan, obligation: o.id, period: period)] ?? []
+            }
+            do {
+                let candidates = lastCandidates
                 for i in candidates where data.reports[i].agency == a.agency && fates[data.reports[i].id] != .evidence {
                     if best < 0 {
                         best = i
