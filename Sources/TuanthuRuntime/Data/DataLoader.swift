@@ -347,9 +347,22 @@ public struct DataLoader {
               let agencyText = text(.agency), !agencyText.isEmpty,
               let periodBytes = cell(.period), !periodBytes.isEmpty,
               let submittedBytes = cell(.submitted), !submittedBytes.isEmpty else { return false }
-        guard case .plan(let plan) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
-              directory.requirementKinds[plan][obligation] == .report,
-              let agency = directory.agency(agencyText, plan: plan),
+        // Rows of a file mostly name one plan and a few obligations: where each routes is remembered.
+        let planText = text(.plan)
+        if planText != lane.memoPlanText {
+            lane.memoPlanText = planText
+            lane.routes.removeAll(keepingCapacity: true)
+        }
+        let plan: Int
+        if let known = lane.routes[obligation] {
+            plan = known
+        } else {
+            guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: planText),
+                  directory.requirementKinds[p][obligation] == .report else { return false }
+            lane.routes[obligation] = p
+            plan = p
+        }
+        guard let agency = directory.agency(agencyText, plan: plan),
               let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
               let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
         data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligation,
@@ -395,6 +408,9 @@ public struct DataLoader {
 struct SimpleLane {
     var starts: [Int] = []
     var ends: [Int] = []
+    /// Report obligations already routed to a report duty of a plan, for the `plan` cell `memoPlanText`.
+    var memoPlanText: String?
+    var routes: [String: Int] = [:]
 
     /// Splits on the delimiter; false when the line has another number of cells than the header, or a
     /// cell with blanks around it (the record path trims those and reports what needs reporting).
