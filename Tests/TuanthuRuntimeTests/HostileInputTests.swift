@@ -128,6 +128,38 @@ struct HostileInputTests {
         return Run(data: set, evaluation: Evaluator.evaluate(plans: checked.plans, data: set, asOf: day, sources: checked.sources))
     }
 
+    /// `data.json` is parsed whole, so past 256 MiB it is refused with advice, before a byte is read (a
+    /// sparse file: no disk space is used).
+    @Test func oversizedDataJSONIsRefusedWithoutReadingIt() throws {
+        let dir = Harness.scratch()
+        let planPath = dir.appendingPathComponent("plan.plan").path
+        _ = FileManager.default.createFile(atPath: planPath, contents: Data("""
+            plan "1/KH" {
+              title "T"
+              issuer "UBND"
+              issued 2025-01-15
+            }
+            agency A "Sở A"
+            obligation bc "Báo cáo" {
+              owner A
+              report to A monthly before day 10
+            }
+            """.utf8))
+        let json = dir.appendingPathComponent("data/data.json").path
+        _ = FileManager.default.createFile(atPath: json, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: json))
+        try handle.truncate(atOffset: UInt64(DataLoader.maxJSONBytes + 1))
+        try handle.close()
+        var checker = Checker()
+        let checked = checker.run(files: [planPath])
+        #expect(!checked.hasErrors)
+        var loader = DataLoader(plans: checked.plans)
+        let set = loader.load(directory: dir.appendingPathComponent("data").path)
+        #expect(set.errors.count == 1)
+        #expect(set.errors.first?.code == .E315)
+        #expect(Catalogue.text(try #require(set.errors.first).message, .en).contains("send large data as CSV tables"))
+    }
+
     // MARK: - Encodings
 
     @Test func invalidUTF8InAPlanNamesTheByteOffset() throws {

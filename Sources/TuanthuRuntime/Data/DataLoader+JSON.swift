@@ -3,8 +3,19 @@ import TuanthuCore
 
 extension DataLoader {
     /// `data.json`: `{"observations":[{…}], "reports":[…], …}`; numbers are kept exactly as written.
+    /// Largest `data.json` read: it is parsed whole (a tree of every value), unlike the streamed CSV tables,
+    /// which are what a national data set should be sent as.
+    static let maxJSONBytes = 256 << 20
+
     mutating func loadJSON(_ path: String) {
         let file = addFile(path)
+        let size = Self.fileSize(path)
+        guard size <= Self.maxJSONBytes else {
+            error(file, 1, 1, .unreadableFile(detail: Phrase(
+                vi: "\(path) dài \(size) byte, vượt giới hạn \(Self.maxJSONBytes) byte của data.json; hãy gửi số liệu lớn dưới dạng bảng CSV (reports.csv, observations.csv, …)",
+                en: "\(path) is \(size) bytes, over the \(Self.maxJSONBytes)-byte limit for data.json; send large data as CSV tables (reports.csv, observations.csv, …)")))
+            return
+        }
         guard let bytes = FileManager.default.contents(atPath: path) else {
             error(file, 0, 0, .unreadableFile(detail: Phrase(vi: "không đọc được \(path)", en: "cannot read \(path)")))
             return
