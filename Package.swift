@@ -20,7 +20,7 @@ let package = Package(
         .testTarget(name: "TuanthuSyntaxTests", dependencies: ["TuanthuCore", "TuanthuSyntax"]),
         .testTarget(name: "TuanthuSemanticsTests", dependencies: ["TuanthuCore", "TuanthuSyntax", "TuanthuSemantics", "TuanthuReport"]),
         .testTarget(name: "TuanthuRuntimeTests", dependencies: ["TuanthuCore", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
-        .testTarget(name: "CLITests", dependencies: ["tuanthu"]),
+        .testTarget(name: "CLITests", dependencies: ["tuanthu", "TuanthuCore"]),
         .testTarget(name: "TuanthuReportTests", dependencies: ["TuanthuCore", "TuanthuSemantics", "TuanthuRuntime", "TuanthuReport"]),
     ],
     swiftLanguageModes: [.v6]

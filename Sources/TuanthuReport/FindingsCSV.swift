@@ -59,15 +59,25 @@ public enum FindingsCSV {
         var tail: [UInt8] = []
 
         init(_ t: Finding) {
-            field(t.plan, &head); head.append(0x2C)
-            field(t.obligation, &head); head.append(0x2C)
-            field(t.kind, &head); head.append(0x2C)
+            FindingsCSV.head(t, &head)
             field(t.expected, &expected); expected.append(0x2C)
-            field(t.location.file, &tail); tail.append(0x2C)
-            integer(t.location.line, &tail); tail.append(0x2C)
-            integer(t.location.column, &tail); tail.append(0x2C)
-            field(t.cite, &tail); tail.append(0x2C)
+            FindingsCSV.tail(t, &tail)
         }
+    }
+
+    /// `plan,obligation,kind,` of a finding.
+    static func head(_ f: borrowing Finding, _ out: inout [UInt8]) {
+        field(f.plan, &out); out.append(0x2C)
+        field(f.obligation, &out); out.append(0x2C)
+        field(f.kind, &out); out.append(0x2C)
+    }
+
+    /// `file,line,column,cite,` of a finding.
+    static func tail(_ f: borrowing Finding, _ out: inout [UInt8]) {
+        field(f.location.file, &out); out.append(0x2C)
+        integer(f.location.line, &out); out.append(0x2C)
+        integer(f.location.column, &out); out.append(0x2C)
+        field(f.cite, &out); out.append(0x2C)
     }
 
     /// The rows of a compact report obligation: the same cells as the findings they stand for.
@@ -113,9 +123,7 @@ public enum FindingsCSV {
     /// One finding's row, read in place (a copy would retain and release each of its texts).
     static func row(_ f: borrowing Finding, to out: inout [UInt8]) {
         do {
-            field(f.plan, &out); out.append(0x2C)
-            field(f.obligation, &out); out.append(0x2C)
-            field(f.kind, &out); out.append(0x2C)
+            head(f, &out)
             field(f.agency, &out); out.append(0x2C)
             if let p = f.period { field(p.description, &out) }
             out.append(0x2C)
@@ -128,10 +136,7 @@ public enum FindingsCSV {
             out.append(0x2C)
             field(f.expected, &out); out.append(0x2C)
             field(f.actual, &out); out.append(0x2C)
-            field(f.location.file, &out); out.append(0x2C)
-            integer(f.location.line, &out); out.append(0x2C)
-            integer(f.location.column, &out); out.append(0x2C)
-            field(f.cite, &out); out.append(0x2C)
+            tail(f, &out)
             // Evidence: `file:line` separated by spaces, quoted as one field when any part needs it.
             if !f.evidence.isEmpty {
                 var evidence: [UInt8] = []

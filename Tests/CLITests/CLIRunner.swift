@@ -46,8 +46,8 @@ enum CLI {
         var description: String { "the tuanthu binary was not found next to the test bundle (\(Bundle.main.bundleURL.path))" }
     }
 
-    /// Runs `tuanthu args...` with the repository root as working directory.
-    static func run(_ args: [String], in directory: URL = repositoryRoot) throws -> Result {
+    /// Runs `tuanthu args...` with the repository root as working directory (and `extra` variables set).
+    static func run(_ args: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:]) throws -> Result {
         guard let binary else { throw NotBuilt() }
         let process = Process()
         process.executableURL = binary
@@ -57,6 +57,7 @@ enum CLI {
         environment["NO_COLOR"] = "1"
         // These tests read English; the default language (Vietnamese) has its own tests in LanguageCLITests.
         environment["TUANTHU_LANG"] = "en"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -32,6 +32,28 @@ func read(_ reader: CSVReader, limit: Int) -> Outcome {
     return out
 }
 
+/// Reads the way the data loader does: after the header, plain lines through the fast lane
+/// (`nextSimpleLine`), split on the delimiter here, the rest through `next()`. Must equal `read`.
+func readWithLane(_ reader: CSVReader, limit: Int) -> Outcome {
+    var out = Outcome()
+    var steps = 0
+    while true {
+        steps += 1
+        if steps > limit { fuzzFailure("CSV reader (fast lane) did not end after \(limit) steps") }
+        if !out.records.isEmpty || !out.errors.isEmpty, let simple = reader.nextSimpleLine() {
+            out.records.append(simple.record(delimiter: reader.delimiter))
+            continue
+        }
+        do {
+            guard let r = try reader.next() else { break }
+            out.records.append(r)
+        } catch {
+            out.errors.append(error)
+        }
+    }
+    return out
+}
+
 @main
 enum Main {
     static func main() { runFuzzer(fuzzCSV) }
@@ -45,6 +67,12 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let chunked = read(CSVReader(bytes: bytes, chunkSize: 7), limit: limit)
     if whole != chunked {
         fuzzFailure("chunk size changes the result:\n\(whole)\nvs\n\(chunked)")
+    }
+    for chunk in [1 << 20, 7, 64] {
+        let lane = readWithLane(CSVReader(bytes: bytes, chunkSize: chunk), limit: limit)
+        if lane != whole {
+            fuzzFailure("the fast lane (chunk \(chunk)) reads differently:\n\(whole)\nvs\n\(lane)")
+        }
     }
     let small = read(CSVReader(bytes: bytes, chunkSize: 5, fieldLimit: 64), limit: limit)
     if small.records.count + small.errors.count < 1 && size > 0 && whole.records.count > 0 {

@@ -431,18 +431,11 @@ struct SimpleLane {
         return true
     }
 
-    /// The line as the record reader would have returned it (ASCII: columns are byte positions).
+    /// The line as the record reader would have returned it, as a data record.
     func record(_ line: CSVReader.SimpleLine, file: Int, index: [String: Int], slots: ColumnSlots, delimiter: UInt8) -> DataRecord {
-        var fields: [String] = [], columns: [Int] = []
-        let b = line.bytes
-        var start = 0
-        for i in 0...b.count where i == b.count || b[i] == delimiter {
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-            columns.append(start + 1)
-            start = i + 1
-        }
-        return DataRecord(file: file, line: line.line, recordColumn: 1, index: index, slots: slots,
-                          values: DataLoader.trimmedFields(fields), lines: Array(repeating: line.line, count: fields.count), columns: columns)
+        let r = line.record(delimiter: delimiter)
+        return DataRecord(file: file, line: r.line, recordColumn: 1, index: index, slots: slots,
+                          values: DataLoader.trimmedFields(r.fields), lines: r.fieldLines, columns: r.columns)
     }
 }
 

@@ -7,6 +7,19 @@ extension CSVReader {
     public struct SimpleLine {
         public var bytes: UnsafeBufferPointer<UInt8>
         public var line: Int
+
+        /// The record `next()` would have returned for this line: split on the delimiter, columns are byte
+        /// positions (the line is ASCII), every field on the same line.
+        public func record(delimiter: UInt8) -> CSVRecord {
+            var fields: [String] = [], columns: [Int] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == delimiter {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                columns.append(start + 1)
+                start = i + 1
+            }
+            return CSVRecord(fields: fields, line: line, columns: columns, fieldLines: Array(repeating: line, count: fields.count))
+        }
     }
 
     /// The next record when it is a simple line, consuming it; nil (consuming nothing) when the next
