@@ -47,7 +47,7 @@ public enum FindingsCSV {
     public static func count(_ g: FindingGroup) -> Int {
         switch g {
         case .findings(let f): return f.count
-        case .reports(let r): return r.outcomes.count
+        case .reports(let r): return r.count
         }
     }
 
@@ -80,39 +80,54 @@ public enum FindingsCSV {
         field(f.cite, &out); out.append(0x2C)
     }
 
-    /// The rows of a compact report obligation: the same cells as the findings they stand for.
+    /// The rows of a compact report obligation: the same cells as the findings they stand for. What
+    /// agencies and periods share is quoted once, so a row is mostly copied bytes.
     static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
         let cells = TemplateCells(r.template)
+        let agencies = r.agencies.map { a -> [UInt8] in var b: [UInt8] = []; field(a, &b); b.append(0x2C); return b }
+        let periods = r.periods.map { p -> (period: [UInt8], due: [UInt8]) in
+            var period: [UInt8] = [], due: [UInt8] = []
+            field(p.period.description, &period); period.append(0x2C)
+            field(p.due.description, &due); due.append(0x2C)
+            return (period, due)
+        }
         let submittedPrefix = Array("submitted ".utf8)
-        for o in r.outcomes {
-            out.append(contentsOf: cells.head)
-            field(o.agency, &out); out.append(0x2C)
-            field(o.period.description, &out); out.append(0x2C)
-            out.append(contentsOf: o.status.rawValue.utf8); out.append(0x2C)
-            field(o.due.description, &out); out.append(0x2C)
-            let found = o.submitted?.description
-            if let found { field(found, &out) }
-            out.append(0x2C)
-            if let n = o.daysLate { integer(n, &out) }
-            out.append(0x2C)
-            out.append(contentsOf: cells.expected)
-            if let found {
-                // "submitted 2025-06-03": dates and times never need quotes.
-                out.append(contentsOf: submittedPrefix)
-                field(found, &out)
-            } else {
-                field(o.actual, &out)
+        var k = 0
+        for agency in agencies {
+            for period in periods {
+                let c = r.cells[k]
+                k += 1
+                out.append(contentsOf: cells.head)
+                out.append(contentsOf: agency)
+                out.append(contentsOf: period.period)
+                out.append(contentsOf: c.status.rawValue.utf8); out.append(0x2C)
+                out.append(contentsOf: period.due)
+                let found = c.submitted?.description
+                if let found { field(found, &out) }
+                out.append(0x2C)
+                if let n = c.daysLate { integer(n, &out) }
+                out.append(0x2C)
+                out.append(contentsOf: cells.expected)
+                if let found {
+                    out.append(contentsOf: submittedPrefix)
+                    field(found, &out)
+                } else {
+                    field(c.actual, &out)
+                }
+                out.append(0x2C)
+                out.append(contentsOf: cells.tail)
+                if let e = c.evidence {
+                    // One `file:line`: quoted only when the path needs it (as `evidenceCell` would).
+                    if e.file.utf8.contains(where: needsQuotes) {
+                        evidenceCell([e], &out)
+                    } else {
+                        out.append(contentsOf: e.file.utf8)
+                        out.append(0x3A)
+                        integer(e.line, &out)
+                    }
+                }
+                out.append(0x0D); out.append(0x0A)
             }
-            out.append(0x2C)
-            out.append(contentsOf: cells.tail)
-            if let e = o.evidence {
-                var evidence: [UInt8] = []
-                evidence.append(contentsOf: e.file.utf8)
-                evidence.append(0x3A)
-                integer(e.line, &evidence)
-                quoted(evidence, &out)
-            }
-            out.append(0x0D); out.append(0x0A)
         }
     }
 
@@ -137,19 +152,22 @@ public enum FindingsCSV {
             field(f.expected, &out); out.append(0x2C)
             field(f.actual, &out); out.append(0x2C)
             tail(f, &out)
-            // Evidence: `file:line` separated by spaces, quoted as one field when any part needs it.
-            if !f.evidence.isEmpty {
-                var evidence: [UInt8] = []
-                for (i, e) in f.evidence.enumerated() {
-                    if i > 0 { evidence.append(0x20) }
-                    evidence.append(contentsOf: e.file.utf8)
-                    evidence.append(0x3A)
-                    integer(e.line, &evidence)
-                }
-                quoted(evidence, &out)
-            }
+            evidenceCell(f.evidence, &out)
             out.append(0x0D); out.append(0x0A)
         }
+    }
+
+    /// Evidence: `file:line` separated by spaces, quoted as one field when any part needs it.
+    static func evidenceCell(_ list: [Evidence], _ out: inout [UInt8]) {
+        guard !list.isEmpty else { return }
+        var evidence: [UInt8] = []
+        for (i, e) in list.enumerated() {
+            if i > 0 { evidence.append(0x20) }
+            evidence.append(contentsOf: e.file.utf8)
+            evidence.append(0x3A)
+            integer(e.line, &evidence)
+        }
+        quoted(evidence, &out)
     }
 
     @inline(__always)

@@ -8,7 +8,8 @@ import TuanthuReport
 // The evaluator on a fixed plan with fuzzed data. The input is split at lines `@@` into up to six
 // files of one data folder (observations.csv, reports.csv, tasks.csv, events.csv, extensions.csv,
 // data.json); the folder is loaded, evaluated as of a date taken from the input's length, and the
-// findings rendered as JSON, text and CSV. Every valid row must end up counted exactly once (SPEC 6).
+// findings rendered as JSON, text and CSV. Every valid row must end up counted exactly once (SPEC 6), and
+// the CSV report's compact path must write the same bytes as the general one.
 let scratch = Scratch("eval")
 let checked: CheckResult = {
     let path = scratch.write(Array(FixedPlan.text.utf8), to: "plan/plan.plan")
@@ -42,6 +43,12 @@ public func fuzzEval(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     _ = FindingsJSON.render(e, toolVersion: "fuzz", planInputs: [])
     _ = FindingsText.render(e, color: false)
-    _ = FindingsCSV.render(e)
+    let csv = Array(FindingsCSV.render(e).utf8)
+    // The CSV report's compact path for simple report duties must write the same bytes.
+    var compact = Array(FindingsCSV.header(bom: false).utf8)
+    let streamed = Evaluator.evaluate(plans: checked.plans, data: set, asOf: asOf, sources: checked.sources, jobs: 1,
+                                      compactReports: true, transform: { FindingsCSV.rows($0) }, consume: { compact += $0 })
+    if compact != csv { fuzzFailure("the compact CSV report differs from the general one") }
+    if streamed.rows != e.rows { fuzzFailure("row fates differ on the compact path: \(streamed.rows) vs \(e.rows)") }
     return 0
 }

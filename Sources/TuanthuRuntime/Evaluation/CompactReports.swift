@@ -10,19 +10,21 @@ public enum FindingGroup: Sendable {
     case reports(ReportOutcomes)
 }
 
-/// The findings of one report obligation, compactly.
+/// The findings of one report obligation, compactly: a table of agencies × periods.
 public struct ReportOutcomes: Sendable {
     /// What every finding of the obligation shares (plan, obligation, wording, location, citation).
     public var template: Finding
-    /// In SPEC 7 order (agency, then period).
-    public var outcomes: [ReportOutcome]
+    /// The owing agencies and the owed periods, each in SPEC 7 order.
+    public var agencies: [String]
+    public var periods: [(period: Period, due: Deadline)]
+    /// `agencies.count × periods.count` cells, agency by agency: the findings in SPEC 7 order.
+    public var cells: [ReportCell]
+
+    public var count: Int { cells.count }
 }
 
 /// One agency × period of a report duty, judged.
-public struct ReportOutcome: Sendable {
-    public var agency: String
-    public var period: Period
-    public var due: Deadline
+public struct ReportCell: Sendable {
     public var status: Status
     /// The submission that counts, if any.
     public var submitted: LocalDateTime?
@@ -37,32 +39,36 @@ public struct ReportOutcome: Sendable {
 }
 
 extension Evaluator {
-    /// The compact form of a report obligation's findings, when every assignment is one stable agency
-    /// owing a dated period and no extension names the obligation; nil when the general path is needed.
-    func compactReportOutcomes(_ assignments: [Assignment], planIndex: Int, obligation o: Obligation, template: Finding) -> ReportOutcomes? {
-        guard case .report(_, _?) = o.requirement, (extensionsByObligation[Self.key(planIndex, o.id)] ?? []).isEmpty else { return nil }
-        for a in assignments {
-            guard case .owed = a.state, a.period != nil, a.deadline != nil, a.eligible.count == 1, a.eligible[0] == a.agency else { return nil }
-        }
-        var outcomes: [ReportOutcome] = []
-        outcomes.reserveCapacity(assignments.count)
+    /// The compact form of a report obligation's findings, when it is owed by single agencies that never
+    /// change and no extension names it; nil when the general path is needed.
+    func compactReportOutcomes(_ lowering: Lowering, index oi: Int, planIndex: Int, obligation o: Obligation, template: Finding) -> ReportOutcomes? {
+        guard (extensionsByObligation[Self.key(planIndex, o.id)] ?? []).isEmpty,
+              let (owed, agencies) = lowering.simpleReport(oi) else { return nil }
+        // SPEC 7 order: agencies by id, periods by last day, grain, first day (then text, then position).
+        let agencyOrder = agencies.indices.sorted { (agencies[$0], $0) < (agencies[$1], $1) }
+        let periodOrder = Self.findingOrder(count: owed.count, agency: { _ in "" }, period: { owed[$0].period })
+        var agencyRank = [Int](repeating: 0, count: agencies.count)
+        for (r, a) in agencyOrder.enumerated() { agencyRank[a] = r }
+        var periodRank = [Int](repeating: 0, count: owed.count)
+        for (r, p) in periodOrder.enumerated() { periodRank[p] = r }
+        var cells = [ReportCell](repeating: ReportCell(status: .pending), count: agencies.count * owed.count)
         var later: [Int] = []
-        var lastPeriod: Period?
-        var lastCandidates: [Int] = []
-        for a in assignments {
-            let period = a.period!, due = a.deadline!
-            // The earliest eligible submission not yet used as evidence (file order breaks ties); the others
-            // are superseded, as in `judgeReport`.
-            var best = -1
-            later.removeAll(keepingCapacity: true)
-            // Each period's agencies come in turn: its submissions are looked up once.
-            if lastPeriod != period {
-                lastPeriod = period
-                lastCandidates = reportsByPeriod[ReportKey(plan: a.plan, obligation: o.id, period: period)] ?? []
+        var agencyIndex: [String: Int] = [:]
+        for (ai, a) in agencies.enumerated() { agencyIndex[a] = ai }
+        // A period's submissions by owing agency (positions in `data.reports`, in file order).
+        var byAgency = [[Int]](repeating: [], count: agencies.count)
+        // Judged in the order `lower` lists assignments (period by period, agencies in owner order).
+        for (pi, (period, due)) in owed.enumerated() {
+            for ai in byAgency.indices { byAgency[ai].removeAll(keepingCapacity: true) }
+            for i in reportsByPeriod[ReportKey(plan: planIndex, obligation: o.id, period: period)] ?? [] {
+                if let ai = agencyIndex[data.reports[i].agency] { byAgency[ai].append(i) }
             }
-            do {
-                let candidates = lastCandidates
-                for i in candidates where data.reports[i].agency == a.agency && fates[data.reports[i].id] != .evidence {
+            for ai in agencies.indices {
+                // The earliest eligible submission not yet used as evidence (file order breaks ties); the
+                // others are superseded, as in `judgeReport`.
+                var best = -1
+                later.removeAll(keepingCapacity: true)
+                for i in byAgency[ai] where fates[data.reports[i].id] != .evidence {
                     if best < 0 {
                         best = i
                     } else if Self.earlier(data.reports[i], than: data.reports[best]) {
@@ -72,25 +78,22 @@ extension Evaluator {
                         later.append(i)
                     }
                 }
+                var cell = ReportCell(status: due.day <= asOf ? .overdue : .pending)
+                if best >= 0 {
+                    let row = data.reports[best]
+                    fates[row.id] = .evidence
+                    for i in later { fates[data.reports[i].id] = .superseded }
+                    cell = ReportCell(status: .met, submitted: row.submitted, evidence: evidence(row.source))
+                    if case .late(let days) = due.judge(row.submitted) {
+                        cell.status = .late
+                        cell.daysLate = days
+                    }
+                }
+                cells[agencyRank[ai] * owed.count + periodRank[pi]] = cell
             }
-            guard best >= 0 else {
-                outcomes.append(ReportOutcome(agency: a.agency, period: period, due: due, status: due.day <= asOf ? .overdue : .pending,
-                                              submitted: nil, daysLate: nil, evidence: nil))
-                continue
-            }
-            let row = data.reports[best]
-            fates[row.id] = .evidence
-            for i in later { fates[data.reports[i].id] = .superseded }
-            var outcome = ReportOutcome(agency: a.agency, period: period, due: due, status: .met, submitted: row.submitted, daysLate: nil,
-                                        evidence: evidence(row.source))
-            if case .late(let days) = due.judge(row.submitted) {
-                outcome.status = .late
-                outcome.daysLate = days
-            }
-            outcomes.append(outcome)
         }
-        let order = Self.findingOrder(count: outcomes.count, agency: { outcomes[$0].agency }, period: { outcomes[$0].period })
-        return ReportOutcomes(template: template, outcomes: order.map { outcomes[$0] })
+        return ReportOutcomes(template: template, agencies: agencyOrder.map { agencies[$0] },
+                              periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells)
     }
 
     /// The order `judgeReport` takes submissions in: earliest, then file and line.

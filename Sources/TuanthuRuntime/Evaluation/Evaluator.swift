@@ -53,7 +53,7 @@ public struct Evaluator: Sendable {
             for group in findings {
                 switch group {
                 case .findings(let g): for f in g { c[f.status, default: 0] += 1 }
-                case .reports(let r): for o in r.outcomes { c[o.status, default: 0] += 1 }
+                case .reports(let r): for cell in r.cells { c[cell.status, default: 0] += 1 }
                 }
             }
             return (transform(findings), untracked, c)
@@ -124,11 +124,11 @@ public struct Evaluator: Sendable {
                 }
                 // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
                 let template = findingTemplate(plan: plan, obligation: o)
-                let assignments = lowering.lower(oi)
-                if compactReports, let outcomes = compactReportOutcomes(assignments, planIndex: pi, obligation: o, template: template) {
+                if compactReports, let outcomes = compactReportOutcomes(lowering, index: oi, planIndex: pi, obligation: o, template: template) {
                     groups.append((o.id, .reports(outcomes)))
                     continue
                 }
+                let assignments = lowering.lower(oi)
                 var group: [Finding] = []
                 let event: String?
                 switch deliverTiming(o) {

@@ -138,6 +138,22 @@ public struct Lowering {
         }
     }
 
+    /// A report duty owed by single agencies that never merge or dissolve, as `lower` would assign it: the
+    /// owed (period, deadline)s left after a superseding plan's cut, and the owing agencies in owner order.
+    /// Nil for any other obligation (those take `lower`).
+    public func simpleReport(_ index: Int) -> (periods: [(period: Period, deadline: Deadline)], agencies: [String])? {
+        let o = plan.obligations[index]
+        guard case .report(_, let schedule?) = o.requirement else { return nil }
+        let ownerUnits = units(o.owner)
+        guard ownerUnits.allSatisfy({ $0.count == 1 }) else { return nil }
+        let agencies = ownerUnits.map { $0[0] }
+        guard Set(agencies).count == agencies.count,
+              !agencies.contains(where: { plan.agencies[$0]?.mergedInto != nil || plan.agencies[$0]?.dissolvedOn != nil }) else { return nil }
+        var periods = schedule.owedPeriods(start: o.from ?? plan.issued, until: o.until, asOf: asOf)
+        if let cut = supersededFrom { periods.removeAll { $0.deadline.day >= cut } }
+        return (periods, agencies)
+    }
+
     /// All assignments of one obligation.
     public func lower(_ index: Int) -> [Assignment] {
         let o = plan.obligations[index]
