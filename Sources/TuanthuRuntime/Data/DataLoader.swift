@@ -217,7 +217,12 @@ public struct DataLoader {
             }
         }
         move(part.observations, into: &data.observations, \.id, \.source)
-        move(part.reports, into: &data.reports, \.id, \.source)
+        // Report rows are most of a national run: moved with plain field updates, not key paths.
+        for var r in part.reports {
+            r.id += idOffset
+            r.source.file += fileOffset
+            data.reports.append(r)
+        }
         move(part.tasks, into: &data.tasks, \.id, \.source)
         move(part.events, into: &data.events, \.id, \.source)
         move(part.extensions, into: &data.extensions, \.id, \.source)

@@ -15,7 +15,10 @@ public struct Evaluator: Sendable {
     let fates: FateTable
     /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
     /// Positions in `data.reports`, not copies of the rows.
+    /// Filled per unit of work (see `evaluateUnit`), from `reportsByPlan`.
     var reportsByPeriod: [ReportKey: [Int]] = [:]
+    /// Positions in `data.reports` of each plan's rows received by as-of, in file order.
+    var reportsByPlan: [[Int]] = []
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
@@ -73,8 +76,9 @@ public struct Evaluator: Sendable {
         self.fates = FateTable(count: data.rowCount)
         for id in data.repeatedRows { fates[id] = .superseded }
         // Rows dated after as-of are set aside, as if not yet received.
-        for (i, r) in data.reports.enumerated() {
-            if r.submitted.date > asOf { fates[r.id] = .setAside } else { reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(i) }
+        reportsByPlan = Array(repeating: [], count: plans.count)
+        for i in data.reports.indices {
+            if data.reports[i].submitted.date > asOf { fates[data.reports[i].id] = .setAside } else { reportsByPlan[data.reports[i].plan].append(i) }
         }
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
@@ -104,6 +108,19 @@ public struct Evaluator: Sendable {
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
     /// duties that yield none, by plan index.
     func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+        // The unit's own index of report rows by (plan, obligation, period), built on its thread.
+        var unit = self
+        for pi in planIndices {
+            for i in reportsByPlan[pi] {
+                let r = data.reports[i]
+                unit.reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(i)
+            }
+        }
+        unit.reportsByPlan = []
+        return unit.judgeUnit(planIndices, compactReports: compactReports)
+    }
+
+    func judgeUnit(_ planIndices: [Int], compactReports: Bool) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         var groups: [(obligation: String, findings: FindingGroup)] = []
         var untracked: [Int: [UntrackedDuty]] = [:]
         for pi in planIndices {
