@@ -47,6 +47,7 @@ public struct FileSink: TextSink {
     /// Bytes handed to the file so far, and how far the disk has been asked to catch up.
     var written = 0
     var writebackStart = 0
+    var syncer: BackgroundSync?
 
     public init(handle: FileHandle) {
         self.handle = handle
@@ -76,32 +77,66 @@ public struct FileSink: TextSink {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Every 16 MB, asks the kernel to start writing what is already in the file, so the final flush to
-    /// disk (before the rename) has little left to wait for. A hint only: nothing changes if unsupported.
+    /// Every 16 MB, has what is already in the file flushed to disk on a helper thread, so the final
+    /// flush before the rename has little left to wait for.
     mutating func wrote(_ n: Int) {
         written += n
         guard written - writebackStart >= 16 << 20 else { return }
-        Writeback.start(handle.fileDescriptor, offset: writebackStart, length: written - writebackStart)
         writebackStart = written
+        if syncer == nil { syncer = BackgroundSync(fd: handle.fileDescriptor) }
+        syncer?.request()
+    }
+
+    /// Stops the helper thread (after its last flush).
+    mutating func finishSyncing() {
+        syncer?.finish()
+        syncer = nil
     }
 }
 
-/// `sync_file_range(fd, offset, length, SYNC_FILE_RANGE_WRITE)` on Linux, looked up at run time (Glibc's
-/// Swift overlay does not export it); a no-op elsewhere.
-enum Writeback {
-    typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
+/// A thread that runs `fdatasync` on a file whenever asked, while the writer goes on. Only a head start:
+/// the caller still flushes the whole file itself before renaming it.
+final class BackgroundSync: @unchecked Sendable {
+    let fd: Int32
+    let condition = NSCondition()
+    var pending = false
+    var stopping = false
+    var running = true
 
-    nonisolated(unsafe) static let syncFileRange: SyncFileRange? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
+    init(fd: Int32) {
+        self.fd = fd
+        let thread = Thread { [self] in loop() }
+        thread.start()
+    }
 
-    static func start(_ fd: Int32, offset: Int, length: Int) {
-        _ = syncFileRange?(fd, Int64(offset), Int64(length), 2 /* SYNC_FILE_RANGE_WRITE */)
+    func request() {
+        condition.lock()
+        pending = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
+    private func loop() {
+        condition.lock()
+        while true {
+            while !pending && !stopping { condition.wait() }
+            if !pending && stopping { break }
+            pending = false
+            condition.unlock()
+            _ = fdatasync(fd)
+            condition.lock()
+        }
+        running = false
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
@@ -117,8 +152,10 @@ extension OutputFile {
         do {
             let handle = try FileHandle(forWritingTo: tmp)
             var sink = FileSink(handle: handle)
+            defer { sink.finishSyncing() }
             try body(&sink)
             sink.flush()
+            sink.finishSyncing()
             if let failure = sink.failure { throw failure }
             try handle.synchronize()
             try handle.close()
