@@ -68,8 +68,12 @@ extension Checker {
                 case .unknown: ok = false
                 }
             }
-            var seen: Set<String> = []
-            agencies = agencies.filter { seen.insert($0).inserted }
+            // One party (an agency, or a group whose members are already distinct) needs no deduplication;
+            // a plan has thousands of group-owned duties.
+            if clause.parties.count > 1 {
+                var seen = Set<String>(minimumCapacity: agencies.count)
+                agencies = agencies.filter { seen.insert($0).inserted }
+            }
             if clause.jointly {
                 owner = .jointly(agencies)
             } else if clause.parties.count == 1, let g = groupID {
