@@ -4,6 +4,7 @@
 # a temporary file and a rename: Sources/TuanthuCore/OutputFile.swift).
 #
 #   scripts/kill-test.sh [ROUNDS]        # default 40; TUANTHU=path/to/tuanthu to skip the build
+#   FORMAT=csv scripts/kill-test.sh      # the streamed CSV report instead of JSON
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-40}
@@ -40,13 +41,17 @@ with open(sys.argv[1], "w") as f:
         for a in ("STC", "SNV"):
             f.write(f"bc,{a},{y}-W{w:02d},{d.isoformat()}T0{i % 10}:30,Báo cáo {i}\n")
 PY
-report=$work/report.json
-run() { "$TUANTHU" eval "$work/plan.plan" --data "$work/data" --as-of 2025-06-30 --format json -o "$report" 2>/dev/null; }
+# FORMAT=csv exercises the streamed report (written unit by unit, flushed on a helper thread).
+format=${FORMAT:-json}
+report=$work/report.$format
+run() { "$TUANTHU" eval "$work/plan.plan" --data "$work/data" --as-of 2025-06-30 --format "$format" -o "$report" 2>/dev/null; }
 
 t0=$(date +%s.%N); run; t1=$(date +%s.%N)
 full=$(echo "($t1 - $t0) * 1000 / 1" | bc)
 [ -s "$report" ] || { echo "the first run wrote no report" >&2; exit 1; }
-python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$report" || { echo "the first report is not JSON" >&2; exit 1; }
+if [ "$format" = json ]; then
+  python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$report" || { echo "the first report is not JSON" >&2; exit 1; }
+fi
 good=$(sha256sum < "$report")
 echo "one full run takes ${full} ms; report $(wc -c < "$report") bytes"
 
@@ -58,7 +63,7 @@ for i in $(seq 1 "$rounds"); do
   sig=${signals[$((RANDOM % 3))]}
   delay=$(( RANDOM % (full + full / 5 + 1) ))
   # Started directly (not through the `run` function), so the signal reaches tuanthu itself.
-  "$TUANTHU" eval "$work/plan.plan" --data "$work/data" --as-of 2025-06-30 --format json -o "$report" 2>/dev/null & pid=$!
+  "$TUANTHU" eval "$work/plan.plan" --data "$work/data" --as-of 2025-06-30 --format "$format" -o "$report" 2>/dev/null & pid=$!
   sleep "$(printf '0.%03d' $((delay % 1000)))"; [ $delay -ge 1000 ] && sleep $((delay / 1000))
   kill -s "$sig" "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rc=$?
   [ $rc -lt 128 ] && finished=$((finished + 1))
@@ -68,7 +73,7 @@ for i in $(seq 1 "$rounds"); do
     else
       broken=$((broken + 1))
       echo "round $i (SIG$sig after ${delay} ms): report changed: $(wc -c < "$report") bytes" >&2
-      cp "$report" "$work/broken-$i.json"
+      cp "$report" "$work/broken-$i.$format"
       # Restore the good report for the next rounds.
       run
     fi
@@ -79,7 +84,7 @@ for i in $(seq 1 "$rounds"); do
   # A finished run rewrites the same bytes; keep a good report around for the next round.
   [ -e "$report" ] || { [ $((i % 4)) -eq 3 ] || run; }
 done
-leftovers=$(ls -A "$work" | grep -c '^\.report\.json\.tmp' || true)
+leftovers=$(ls -A "$work" | grep -c "^\.report\.$format\.tmp" || true)
 killed=$((rounds - finished))
 echo "rounds $rounds (killed mid-run: $killed): intact $intact, absent $absent, broken $broken; leftover temporary files: $leftovers"
 [ "$broken" -eq 0 ]
