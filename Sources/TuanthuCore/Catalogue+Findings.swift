@@ -66,6 +66,9 @@ public enum FindingNote: Sendable, Hashable {
     case noDateGiven
     /// A malformed data row names this obligation (or an indicator it reads): it may be the missing evidence.
     case unreadableRow(file: String, line: Int)
+    /// More rows of the kind the previous notes list (a finding lists a few, then counts the rest: a file
+    /// of a million duplicate or broken rows must not put a million notes on one finding).
+    case moreRows(count: Int)
 }
 
 /// What the plan asks of a finding, in parts: the plan's own wording stays as written, the rest is worded per language.
@@ -177,6 +180,7 @@ extension English {
         case .noTimeGiven: return "the submission gives no time; a date on the deadline's day counts as on time"
         case .noDateGiven: return "the row gives no date, so timeliness could not be checked"
         case .unreadableRow(let file, let line): return "a data row about this could not be read (\(file):\(line)); check it before concluding"
+        case .moreRows(let n): return "and \(n) more such \(n == 1 ? "row" : "rows")"
         }
     }
 
@@ -274,6 +278,7 @@ extension Vietnamese {
         case .noTimeGiven: return "báo cáo không ghi giờ nộp; nộp trong ngày hết hạn được coi là đúng hạn"
         case .noDateGiven: return "dòng số liệu không ghi ngày nên không kiểm tra được thời hạn"
         case .unreadableRow(let file, let line): return "có dòng số liệu về nội dung này không đọc được (\(file) dòng \(line)); cần kiểm tra lại trước khi kết luận"
+        case .moreRows(let n): return "và \(n) dòng tương tự khác"
         }
     }
 

@@ -1,64 +1,109 @@
-/// A minimal JSON writer with deterministic key order (keys are written in the order given).
+/// A minimal JSON writer with deterministic key order (keys are written in the order given). Writes UTF-8
+/// bytes: a national report has a million findings.
 public struct JSONWriter {
-    public private(set) var output: String = ""
+    public private(set) var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
-    private let indentUnit: String
+    private let indentUnit: [UInt8]
     private var pretty: Bool { !indentUnit.isEmpty }
 
-    public init(pretty: Bool = true) { indentUnit = pretty ? "  " : "" }
+    public init(pretty: Bool = true) { indentUnit = pretty ? [0x20, 0x20] : [] }
+
+    /// Makes room for about `count` more bytes at once (a large report is not regrown a dozen times).
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// The JSON written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
 
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
+        var out: [UInt8] = []
+        appendQuoted(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `s` as a JSON string: quotes, backslashes, control characters and U+2028/U+2029 escaped.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        if let done = s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0, to: &out) }) { return done }
+        Array(s.utf8).withUnsafeBufferPointer { appendQuoted($0, to: &out) }
+    }
+
+    static func appendQuoted(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        // Most texts need no escape: copied in one go.
+        if !u.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out.append(0x22)
+            out.append(contentsOf: u)
+            out.append(0x22)
+            return
         }
-        out += "\""
-        return out
+        out.append(0x22)
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0..<0x20:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8 / E2 80 A9) are escaped: some JavaScript parsers reject them raw.
+                let j = u.index(after: i)
+                if j != u.endIndex, u[j] == 0x80 {
+                    let k = u.index(after: j)
+                    if k != u.endIndex, u[k] == 0xA8 || u[k] == 0xA9 {
+                        out.append(contentsOf: Array("\\u202".utf8))
+                        out.append(u[k] == 0xA8 ? 0x38 : 0x39)
+                        i = u.index(after: k)
+                        continue
+                    }
+                }
+                out.append(b)
+            default:
+                out.append(b)
+            }
+            i = u.index(after: i)
+        }
+        out.append(0x22)
+    }
+
+    private mutating func newline(depth: Int) {
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { output += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
         needsComma[needsComma.count - 1] = true
-        if pretty && needsComma.count > 1 { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
+        if pretty && needsComma.count > 1 { newline(depth: needsComma.count - 1) }
     }
 
     private mutating func key(_ k: String?) {
         separate()
-        if let k { output += JSONWriter.quote(k) + (pretty ? ": " : ":") }
+        if let k {
+            JSONWriter.appendQuoted(k, to: &bytes)
+            bytes.append(0x3A)
+            if pretty { bytes.append(0x20) }
+        }
     }
 
-    public mutating func beginObject(_ k: String? = nil) { key(k); output += "{"; needsComma.append(false) }
-    public mutating func beginArray(_ k: String? = nil) { key(k); output += "["; needsComma.append(false) }
-    public mutating func endObject() { close("}") }
-    public mutating func endArray() { close("]") }
+    public mutating func beginObject(_ k: String? = nil) { key(k); bytes.append(0x7B); needsComma.append(false) }
+    public mutating func beginArray(_ k: String? = nil) { key(k); bytes.append(0x5B); needsComma.append(false) }
+    public mutating func endObject() { close(0x7D) }
+    public mutating func endArray() { close(0x5D) }
 
-    private mutating func close(_ c: String) {
+    private mutating func close(_ c: UInt8) {
         let had = needsComma.removeLast()
-        if pretty && had { output += "\n" + String(repeating: indentUnit, count: needsComma.count - 1) }
-        output += c
+        if pretty && had { newline(depth: needsComma.count - 1) }
+        bytes.append(c)
     }
 
-    public mutating func string(_ k: String?, _ v: String) { key(k); output += JSONWriter.quote(v) }
-    public mutating func int(_ k: String?, _ v: Int) { key(k); output += String(v) }
-    public mutating func bool(_ k: String?, _ v: Bool) { key(k); output += v ? "true" : "false" }
-    public mutating func null(_ k: String?) { key(k); output += "null" }
+    public mutating func string(_ k: String?, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &bytes) }
+    public mutating func int(_ k: String?, _ v: Int) { key(k); bytes.append(contentsOf: String(v).utf8) }
+    public mutating func bool(_ k: String?, _ v: Bool) { key(k); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
+    public mutating func null(_ k: String?) { key(k); bytes.append(contentsOf: "null".utf8) }
     /// Writes pre-rendered JSON (a number's exact text, say).
-    public mutating func raw(_ k: String?, _ v: String) { key(k); output += v }
+    public mutating func raw(_ k: String?, _ v: String) { key(k); bytes.append(contentsOf: v.utf8) }
     public mutating func optionalString(_ k: String, _ v: String?) { if let v { string(k, v) } else { null(k) } }
 }

@@ -4,6 +4,11 @@ import TuanthuRuntime
 /// The findings report as JSON (SPEC 7); keys in a fixed order so output is byte-identical across runs.
 public enum FindingsJSON {
     public static func render(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)]) -> String {
+        String(decoding: bytes(e, toolVersion: toolVersion, planInputs: planInputs), as: UTF8.self)
+    }
+
+    /// The report as UTF-8 bytes (a national run's report is hundreds of megabytes: no `String` copy).
+    public static func bytes(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)]) -> [UInt8] {
         var w = JSONWriter()
         w.beginObject()
         w.beginObject("tool")
@@ -39,7 +44,8 @@ public enum FindingsJSON {
         w.int("blank", e.rows.blank)
         w.endObject()
         w.beginArray("findings")
-        for f in e.findings { finding(f, &w) }
+        w.reserve(e.findings.count * 700 + e.dataErrors.count * 300)
+        for i in e.findings.indices { finding(e.findings[i], &w) }
         w.endArray()
         w.beginArray("untracked")
         for u in e.untracked {
@@ -54,10 +60,12 @@ public enum FindingsJSON {
         for d in e.dataErrors { dataError(d, &w) }
         w.endArray()
         w.endObject()
-        return w.output + "\n"
+        var out = w.bytes
+        out.append(0x0A)
+        return out
     }
 
-    static func finding(_ f: Finding, _ w: inout JSONWriter, key: String? = nil) {
+    static func finding(_ f: borrowing Finding, _ w: inout JSONWriter, key: String? = nil) {
         w.beginObject(key)
         w.string("obligation", f.obligation)
         w.string("plan", f.plan)

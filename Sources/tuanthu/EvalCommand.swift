@@ -97,7 +97,11 @@ enum EvalCommand {
             CLI.printError(Catalogue.ui(.wroteReports(count: written, folder: dir), language))
         } else if let output {
             do {
-                try OutputFile.write(render(evaluation), to: output)
+                if format == "json" {
+                    try OutputFile.write(Data(FindingsJSON.bytes(evaluation, toolVersion: CLI.version, planInputs: planInputs)), to: output)
+                } else {
+                    try OutputFile.write(render(evaluation), to: output)
+                }
             } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2

@@ -169,7 +169,7 @@ struct CatalogueTests {
         #expect(Catalogue.fact(.readings(money), .vi) == "chi năm 2025 = 25.000.000.000; g năm 2025 = -1.234,5; n năm 2025 = 999")
         #expect(Catalogue.fact(.readings(money), .en) == "chi 2025 = 25000000000; g 2025 = -1234.5; n 2025 = 999")
         let notes: [FindingNote] = [.replaces(on: t, document: "BC 1"), .alsoSubmitted(on: t, line: 4), .noTimeGiven, .noDateGiven,
-                                    .unreadableRow(file: "reports.csv", line: 7)]
+                                    .unreadableRow(file: "reports.csv", line: 7), .moreRows(count: 12)]
         for n in notes {
             #expect(Catalogue.note(n, .vi) != Catalogue.note(n, .en))
             #expect(Self.looksVietnamese(Catalogue.note(n, .vi)), "\(Catalogue.note(n, .vi))")

@@ -87,7 +87,9 @@ enum Harness {
     }
 
     /// `reports.csv` with the given `obligation,agency,period,submitted` lines.
-    static func reports(_ lines: String...) -> [String: String] {
+    static func reports(_ lines: String...) -> [String: String] { reports(lines) }
+
+    static func reports(_ lines: [String]) -> [String: String] {
         ["reports.csv": "obligation,agency,period,submitted\n" + lines.map { $0 + "\n" }.joined()]
     }
 

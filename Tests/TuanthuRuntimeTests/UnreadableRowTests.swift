@@ -27,4 +27,24 @@ struct UnreadableRowTests {
         #expect(f.status == .noData)
         #expect(f.noteFacts.contains { if case .unreadableRow = $0 { return true }; return false })
     }
+
+    /// A file of many broken (or repeated) rows must not put one note per row on a finding: three are named,
+    /// the rest counted (a million broken rows once made a 640 MB report).
+    @Test func aFindingNamesThreeRowsAndCountsTheRest() throws {
+        let broken = (0..<7).map { _ in "o,STC,2025-04,2025-04-77" }
+        let run = try Harness.run(Harness.plan("report to SKHCN monthly before day 10"), Harness.reports(broken), asOf: "2025-05-20")
+        #expect(run.data.errors.count == 7)
+        let april = try #require(run.finding(period: "2025-04"))
+        let unreadable = april.noteFacts.filter { if case .unreadableRow = $0 { return true }; return false }
+        #expect(unreadable.count == 3)
+        #expect(april.noteFacts.last == .moreRows(count: 4))
+        #expect(april.notes.last == "and 4 more such rows")
+
+        let repeated = (1...7).map { "o,STC,2025-04,2025-04-0\($0)" }
+        let twice = try Harness.run(Harness.plan("report to SKHCN monthly before day 10"), Harness.reports(repeated), asOf: "2025-05-20")
+        let f = try #require(twice.finding(period: "2025-04"))
+        #expect(f.noteFacts.filter { if case .alsoSubmitted = $0 { return true }; return false }.count == 3)
+        #expect(f.noteFacts.last == .moreRows(count: 3))
+        #expect(twice.evaluation.rows.superseded == 6, "every later row is still superseded")
+    }
 }

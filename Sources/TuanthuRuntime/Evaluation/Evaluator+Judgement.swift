@@ -30,12 +30,14 @@ extension Evaluator {
         }
         fates[first.id] = .evidence
         f.evidence.append(evidence(first.source))
-        for later in rows.dropFirst() {
+        for (k, later) in rows.dropFirst().enumerated() {
             fates[later.id] = .superseded
+            guard k < Self.rowNotes else { continue }
             let note: FindingNote = later.replaces.map { .replaces(on: later.submitted, document: $0) } ?? .alsoSubmitted(on: later.submitted, line: later.source.line)
             f.noteFacts.append(note)
             f.notes.append(Catalogue.note(note, .en))
         }
+        if rows.count - 1 > Self.rowNotes { f.addNote(.moreRows(count: rows.count - 1 - Self.rowNotes)) }
         let submitted = first.submitted.description
         f.found = submitted
         f.actual = "submitted " + submitted + (first.agency != a.agency ? " by \(first.agency)" : "")

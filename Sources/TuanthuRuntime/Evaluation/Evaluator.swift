@@ -99,6 +99,10 @@ public struct Evaluator: Sendable {
 
     static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
 
+    /// Rows a finding names in its notes (later submissions, unreadable rows); the rest are counted in one
+    /// `moreRows` note.
+    static let rowNotes = 3
+
     struct ReportKey: Hashable {
         var plan: Int
         var obligation: String
@@ -214,17 +218,18 @@ public struct Evaluator: Sendable {
             let f = findings[i]
             let names = [f.obligation] + (reads[f.plan + "|" + f.obligation] ?? [])
             let plan = plans.first { $0.id == f.plan }
+            var flagged = 0
             for name in names {
                 for e in unreadableBySubject[name] ?? [] {
                     // Narrow by the row's period and agency when those cells can be read.
                     if let text = e.subjectPeriod, let p = Period.parse(utf8: text.utf8), let fp = f.period, p != fp { continue }
                     if let text = e.subjectAgency, let id = plan?.agencyID(for: text),
                        !f.agency.split(separator: "+").contains(where: { String($0) == id }) { continue }
-                    let note = FindingNote.unreadableRow(file: e.file, line: e.line)
-                    findings[i].noteFacts.append(note)
-                    findings[i].notes.append(Catalogue.note(note, .en))
+                    flagged += 1
+                    if flagged <= Self.rowNotes { findings[i].addNote(.unreadableRow(file: e.file, line: e.line)) }
                 }
             }
+            if flagged > Self.rowNotes { findings[i].addNote(.moreRows(count: flagged - Self.rowNotes)) }
         }
     }
 

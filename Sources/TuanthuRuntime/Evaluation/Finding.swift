@@ -92,6 +92,12 @@ public struct Finding: Sendable, Hashable {
         set { unique().expectation = newValue }
     }
 
+    /// Adds a note, typed and in English (`notes`).
+    public mutating func addNote(_ note: FindingNote) {
+        noteFacts.append(note)
+        notes.append(Catalogue.note(note, .en))
+    }
+
     private mutating func unique() -> Shared {
         if !isKnownUniquelyReferenced(&shared) { shared = shared.copy() }
         return shared
@@ -211,6 +217,8 @@ public struct Evaluation: Sendable {
     public var fails: Bool { Status.allCases.contains { $0.fails && statusCounts[$0, default: 0] > 0 } || findings.contains { $0.status.fails } }
 
     public var summary: [(Status, Int)] {
-        Status.allCases.map { s in (s, findings.filter { $0.status == s }.count) }
+        var counts: [Status: Int] = [:]
+        for i in findings.indices { counts[findings[i].status, default: 0] += 1 }
+        return Status.allCases.map { ($0, counts[$0] ?? 0) }
     }
 }
