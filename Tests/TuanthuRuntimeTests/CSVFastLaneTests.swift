@@ -64,7 +64,7 @@ struct CSVFastLaneTests {
 
     /// Random mixes of plain, quoted, non-ASCII, empty and CR lines.
     @Test func randomInputsAgree() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = HostileRandom(seed: 0x6C616E65)
         let pieces = ["a", "b1", ",", "\n", "\r\n", "\r", "\"", "\"\"", "ệ", " ", ";", "2025-W05", "\n\n"]
         for _ in 0..<300 {
             var text = "obligation,agency,period\n"
