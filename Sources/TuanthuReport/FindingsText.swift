@@ -26,10 +26,16 @@ public enum FindingsText {
         for f in e.findings { agencies[f.agency, default: [:]][f.status, default: 0] += 1 }
         if !agencies.isEmpty {
             out += "\n" + ui(.byAgency) + "\n"
-            let width = max(6, agencies.keys.map(\.count).max() ?? 6)
+            // Codes are aligned up to 20 characters; a longer one (a duty shared by a dozen agencies) takes
+            // a line of its own instead of pushing every row to the right.
+            let width = min(20, max(6, agencies.keys.map(\.count).max() ?? 6))
             for a in agencies.keys.sorted() {
                 let counts = Status.allCases.compactMap { s in agencies[a]?[s].map { "\(Catalogue.status(s.rawValue, l)) \($0)" } }
-                out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                if a.count > width {
+                    out += "  " + a + "\n  " + String(repeating: " ", count: width) + "  "
+                } else {
+                    out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                }
                 if let name = e.agencyNames[a] { out += name + ": " }
                 out += counts.joined(separator: ", ") + "\n"
             }
