@@ -8,6 +8,22 @@ public struct JSONWriter {
 
     public init(pretty: Bool = true) { indentUnit = pretty ? [0x20, 0x20] : [] }
 
+    /// A writer that continues inside `openContainers` containers which already hold items: what it writes
+    /// can be spliced into a document at that depth (a report's findings, written part by part).
+    public init(pretty: Bool = true, openContainers: Int) {
+        self.init(pretty: pretty)
+        needsComma = Array(repeating: true, count: openContainers) + [false]
+    }
+
+    /// Hands over the bytes written so far and forgets them, keeping the nesting (to write a document in parts).
+    public mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// Records that the current container holds items written elsewhere (spliced in from another writer).
+    public mutating func containerHasItems() { needsComma[needsComma.count - 1] = true }
+
     /// Makes room for about `count` more bytes at once (a large report is not regrown a dozen times).
     public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
 

@@ -9,6 +9,37 @@ public enum FindingsJSON {
 
     /// The report as UTF-8 bytes (a national run's report is hundreds of megabytes: no `String` copy).
     public static func bytes(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)]) -> [UInt8] {
+        var out: [UInt8] = []
+        document(e, toolVersion: toolVersion, planInputs: planInputs) { w in
+            w.reserve(e.findings.count * 700 + e.dataErrors.count * 300)
+            for i in e.findings.indices { finding(e.findings[i], &w) }
+        } emit: { out += $0 }
+        return out
+    }
+
+    /// The findings of one part of a run as they stand inside the report's `findings` array, without the
+    /// comma that separates them from the part before: what a worker renders when the report is streamed.
+    public static func findingsPart(_ groups: [FindingGroup]) -> [UInt8] {
+        var w = JSONWriter(pretty: true, openContainers: 2)
+        for case .findings(let g) in groups { for i in g.indices { finding(g[i], &w) } }
+        return w.bytes
+    }
+
+    /// The report around its findings: `head` ends with the `findings` array's `[`, `tail` starts after its
+    /// items. The findings themselves are `findingsPart`s joined with `,` (same bytes as `bytes`).
+    public static func headAndTail(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)],
+                                   hadFindings: Bool) -> (head: [UInt8], tail: [UInt8]) {
+        var parts: [[UInt8]] = []
+        document(e, toolVersion: toolVersion, planInputs: planInputs) { w in
+            if hadFindings { w.containerHasItems() }
+        } emit: { parts.append($0) }
+        return (parts[0], parts[1])
+    }
+
+    /// Writes the document, calling `findings` inside the `findings` array; `emit` receives the bytes before
+    /// the findings' items (after `[`) and then the rest.
+    static func document(_ e: Evaluation, toolVersion: String, planInputs: [(file: String, sha256: String)],
+                         findings: (inout JSONWriter) -> Void, emit: ([UInt8]) -> Void) {
         var w = JSONWriter()
         w.beginObject()
         w.beginObject("tool")
@@ -44,8 +75,8 @@ public enum FindingsJSON {
         w.int("blank", e.rows.blank)
         w.endObject()
         w.beginArray("findings")
-        w.reserve(e.findings.count * 700 + e.dataErrors.count * 300)
-        for i in e.findings.indices { finding(e.findings[i], &w) }
+        emit(w.take())
+        findings(&w)
         w.endArray()
         w.beginArray("untracked")
         for u in e.untracked {
@@ -60,9 +91,9 @@ public enum FindingsJSON {
         for d in e.dataErrors { dataError(d, &w) }
         w.endArray()
         w.endObject()
-        var out = w.bytes
-        out.append(0x0A)
-        return out
+        var rest = w.take()
+        rest.append(0x0A)
+        emit(rest)
     }
 
     static func finding(_ f: borrowing Finding, _ w: inout JSONWriter, key: String? = nil) {

@@ -81,9 +81,23 @@ enum EvalCommand {
             if hadDataErrors { return 2 }
             return streamed?.fails == true ? 1 : 0
         }
+        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
+        if format == "json", let output, split == nil {
+            // Streamed like the CSV report: each plan's findings rendered on a worker, parked in a temporary
+            // file, then the report written around them (its summary comes before the findings).
+            do {
+                let fails = try streamJSON(checked: checked, data: data, asOf: asOf, jobs: jobs, planInputs: planInputs,
+                                           to: output, progress: progress)
+                progress.phase("evaluate and write")
+                if hadDataErrors { return 2 }
+                return fails ? 1 : 0
+            } catch {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                return 2
+            }
+        }
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs)
         progress.phase("evaluate")
-        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
         func render(_ e: Evaluation) -> String {
             switch format {
             case "json": return FindingsJSON.render(e, toolVersion: CLI.version, planInputs: planInputs)
@@ -111,6 +125,44 @@ enum EvalCommand {
         }
         if hadDataErrors { return 2 }
         return evaluation.fails ? 1 : 0
+    }
+
+    /// The JSON report of a run, streamed: findings never all in memory. Returns whether any finding fails.
+    static func streamJSON(checked: CheckResult, data: DataSet, asOf: CivilDate, jobs: Int,
+                           planInputs: [(file: String, sha256: String)], to output: String, progress: Progress) throws -> Bool {
+        let url = URL(fileURLWithPath: output)
+        let parked = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).findings-\(ProcessInfo.processInfo.processIdentifier)").path
+        guard FileManager.default.createFile(atPath: parked, contents: nil), let park = FileHandle(forUpdatingAtPath: parked) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output])
+        }
+        defer {
+            try? park.close()
+            try? FileManager.default.removeItem(atPath: parked)
+        }
+        var parkSink = FileSink(handle: park)
+        var any = false
+        var judged = 0
+        let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                            transform: { (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + FindingsCSV.count($1) }) },
+                                            consume: { part in
+                                                judged += part.1
+                                                progress.findings(judged)
+                                                guard !part.0.isEmpty else { return }
+                                                if any { parkSink.write(bytes: [0x2C]) }
+                                                parkSink.write(bytes: part.0)
+                                                any = true
+                                            })
+        parkSink.flush()
+        if let failure = parkSink.failure { throw failure }
+        let (head, tail) = FindingsJSON.headAndTail(evaluation, toolVersion: CLI.version, planInputs: planInputs, hadFindings: any)
+        try park.seek(toOffset: 0)
+        try OutputFile.stream(to: output) { sink in
+            sink.write(bytes: head)
+            while let chunk = try park.read(upToCount: 1 << 20), !chunk.isEmpty { sink.write(bytes: [UInt8](chunk)) }
+            sink.write(bytes: tail)
+        }
+        return evaluation.fails
     }
 
     /// One report per agency (the findings it must explain, "giải trình"); co-owned findings go to each co-owner.

@@ -217,6 +217,8 @@ public struct Evaluation: Sendable {
     public var fails: Bool { Status.allCases.contains { $0.fails && statusCounts[$0, default: 0] > 0 } || findings.contains { $0.status.fails } }
 
     public var summary: [(Status, Int)] {
+        // Findings streamed to a report are not kept: then the counts made while streaming tell.
+        if findings.isEmpty && !statusCounts.isEmpty { return Status.allCases.map { ($0, statusCounts[$0] ?? 0) } }
         var counts: [Status: Int] = [:]
         for i in findings.indices { counts[findings[i].status, default: 0] += 1 }
         return Status.allCases.map { ($0, counts[$0] ?? 0) }
