@@ -84,7 +84,9 @@ for i in $(seq 1 "$rounds"); do
   # A finished run rewrites the same bytes; keep a good report around for the next round.
   [ -e "$report" ] || { [ $((i % 4)) -eq 3 ] || run; }
 done
-leftovers=$(ls -A "$work" | grep -c "^\.report\.$format\.tmp" || true)
+# Killed runs leave hidden temporary files; the next run removes those of processes that are gone.
+run
+leftovers=$(ls -A "$work" | grep -c "^\.report\.$format\.\(tmp\|findings\)" || true)
 killed=$((rounds - finished))
 echo "rounds $rounds (killed mid-run: $killed): intact $intact, absent $absent, broken $broken; leftover temporary files: $leftovers"
 [ "$broken" -eq 0 ]

@@ -8,6 +8,7 @@ public enum OutputFile {
     }
 
     public static func write(_ data: Data, to path: String) throws {
+        removeStale(besides: path, marker: ".tmp-")
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -141,9 +142,22 @@ final class BackgroundSync: @unchecked Sendable {
 }
 
 extension OutputFile {
+    /// Removes what killed runs left beside `path`: hidden `.NAME<marker>PID` files (`.tmp-`, `.findings-`)
+    /// whose process no longer runs. Files of a run still going are kept.
+    public static func removeStale(besides path: String, marker: String) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent()
+        let prefix = "." + url.lastPathComponent + marker
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != ProcessInfo.processInfo.processIdentifier else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
+        }
+    }
+
     /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only
     /// once everything was written and flushed to disk.
     public static func stream(to path: String, _ body: (inout FileSink) throws -> Void) throws {
+        removeStale(besides: path, marker: ".tmp-")
         let url = URL(fileURLWithPath: path)
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {

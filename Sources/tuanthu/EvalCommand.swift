@@ -130,6 +130,7 @@ enum EvalCommand {
     /// The JSON report of a run, streamed: findings never all in memory. Returns whether any finding fails.
     static func streamJSON(checked: CheckResult, data: DataSet, asOf: CivilDate, jobs: Int,
                            planInputs: [(file: String, sha256: String)], to output: String, progress: Progress) throws -> Bool {
+        OutputFile.removeStale(besides: output, marker: ".findings-")
         let url = URL(fileURLWithPath: output)
         let parked = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).findings-\(ProcessInfo.processInfo.processIdentifier)").path

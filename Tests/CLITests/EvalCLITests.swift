@@ -136,6 +136,22 @@ struct EvalCLITests {
         #expect(try Data(contentsOf: dir.appendingPathComponent("report.json")) == printed.stdout)
     }
 
+    /// A killed run leaves hidden temporary files beside the report; the next run removes those whose process
+    /// is gone and keeps those of a run still going.
+    @Test func staleTemporaryFilesOfKilledRunsAreRemoved() throws {
+        let dir = try CLI.scratch()
+        let out = dir.appendingPathComponent("report.json").path
+        let gone = dir.appendingPathComponent(".report.json.findings-4000001").path
+        let goneTmp = dir.appendingPathComponent(".report.json.tmp-4000002").path
+        let alive = dir.appendingPathComponent(".report.json.tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+        for p in [gone, goneTmp, alive] { _ = FileManager.default.createFile(atPath: p, contents: Data("x".utf8)) }
+        _ = try CLI.run(Self.multi + ["--format", "json", "-o", out])
+        #expect(!FileManager.default.fileExists(atPath: gone))
+        #expect(!FileManager.default.fileExists(atPath: goneTmp))
+        #expect(FileManager.default.fileExists(atPath: alive), "the file of a process still running is kept")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+
     // MARK: Exit codes
 
     @Test func allMetExitsZero() throws {
