@@ -4,26 +4,11 @@ import Foundation
 /// interrupted run leaves the previous file intact or no file, never half a file.
 public enum OutputFile {
     public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+        try stream(to: path) { $0.write(text) }
     }
 
     public static func write(_ data: Data, to path: String) throws {
-        removeStale(besides: path, marker: ".tmp-")
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: tmp, options: [])
-            let handle = try FileHandle(forWritingTo: tmp)
-            try handle.synchronize()
-            try handle.close()
-            if rename(tmp.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw error
-        }
+        try stream(to: path) { $0.write(bytes: [UInt8](data)) }
     }
 }
 
@@ -166,13 +151,15 @@ extension OutputFile {
         do {
             let handle = try FileHandle(forWritingTo: tmp)
             var sink = FileSink(handle: handle)
-            defer { sink.finishSyncing() }
+            defer {
+                sink.finishSyncing()
+                try? handle.close()
+            }
             try body(&sink)
             sink.flush()
             sink.finishSyncing()
             if let failure = sink.failure { throw failure }
             try handle.synchronize()
-            try handle.close()
             if rename(tmp.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }

@@ -34,7 +34,7 @@ public enum FindingsCSV {
     /// The rows of `groups` of findings as UTF-8 bytes, without the header: what a worker thread renders.
     public static func rows(_ groups: [FindingGroup]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(groups.reduce(0) { $0 + count($1) } * 220)
+        bytes.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 220)
         for g in groups {
             switch g {
             case .findings(let findings): append(findings[...], to: &bytes)
@@ -44,12 +44,6 @@ public enum FindingsCSV {
         return bytes
     }
 
-    public static func count(_ g: FindingGroup) -> Int {
-        switch g {
-        case .findings(let f): return f.count
-        case .reports(let r): return r.count
-        }
-    }
 
     /// The cells every row of an obligation shares, quoted once: `plan,obligation,kind,`, `expected,` and
     /// `file,line,column,cite,`.

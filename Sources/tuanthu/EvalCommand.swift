@@ -69,7 +69,7 @@ enum EvalCommand {
                     var written = 0
                     streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
                                                   compactReports: CLI.compactReports,
-                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + FindingsCSV.count($1) }) },
+                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + $1.count }) },
                                                   consume: { sink.write(bytes: $0.0); written += $0.1; progress.findings(written) })
                     progress.phase("evaluate and write")
                 }
@@ -145,7 +145,7 @@ enum EvalCommand {
         var any = false
         var judged = 0
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
-                                            transform: { (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + FindingsCSV.count($1) }) },
+                                            transform: { (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + $1.count }) },
                                             consume: { part in
                                                 judged += part.1
                                                 progress.findings(judged)

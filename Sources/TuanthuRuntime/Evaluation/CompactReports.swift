@@ -8,6 +8,14 @@ public enum FindingGroup: Sendable {
     /// their texts are made only when a report writes them. Only report writers whose format leaves out
     /// notes ask for these (the CSV report); everything else gets `.findings`.
     case reports(ReportOutcomes)
+
+    /// How many findings the group stands for.
+    public var count: Int {
+        switch self {
+        case .findings(let f): return f.count
+        case .reports(let r): return r.count
+        }
+    }
 }
 
 /// The findings of one report obligation, compactly: a table of agencies × periods.

@@ -26,6 +26,8 @@ public struct Evaluator: Sendable {
     var eventRows: [String: EventRow] = [:]
     /// Data errors by the name of the obligation, indicator or event their row was about.
     var unreadableBySubject: [String: [DataError]] = [:]
+    /// The indicators each target reads, by "plan|obligation" (filled only when some row was unreadable).
+    var indicatorsRead: [String: [String]] = [:]
 
     /// Evaluates and returns findings sorted as SPEC 7 prescribes.
     public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int = 1) -> Evaluation {
@@ -95,6 +97,9 @@ public struct Evaluator: Sendable {
             eventRows[Self.key(ev.plan, ev.event)] = ev
         }
         for e in data.errors { if let s = e.subject { unreadableBySubject[s, default: []].append(e) } }
+        if !unreadableBySubject.isEmpty {
+            for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { indicatorsRead[p.id + "|" + o.id] = ids } } }
+        }
     }
 
     static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
@@ -212,11 +217,9 @@ public struct Evaluator: Sendable {
     /// not `met` about an obligation (or an indicator it reads) named by a malformed row says so.
     func flagUnreadableRows(_ findings: inout [Finding]) {
         guard !unreadableBySubject.isEmpty else { return }
-        var reads: [String: [String]] = [:]
-        for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { reads[p.id + "|" + o.id] = ids } } }
         for i in findings.indices where findings[i].status != .met {
             let f = findings[i]
-            let names = [f.obligation] + (reads[f.plan + "|" + f.obligation] ?? [])
+            let names = [f.obligation] + (indicatorsRead[f.plan + "|" + f.obligation] ?? [])
             let plan = plans.first { $0.id == f.plan }
             var flagged = 0
             for name in names {
