@@ -200,6 +200,10 @@ public struct DataLoader {
         return data
     }
 
+    /// Row numbers are kept in 32 bits (`ReportTable`); no machine holds that many rows in memory anyway.
+    static let tooManyRows = Phrase(vi: "quá \(ReportTable.maxRowID) dòng số liệu trong một lần chạy; hãy chia số liệu theo tỉnh và chạy từng phần",
+                                    en: "more than \(ReportTable.maxRowID) data rows in one run; split the data by province and run each part")
+
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -207,6 +211,12 @@ public struct DataLoader {
     /// Appends a data set read separately (one file's rows), as if its file had been read here.
     mutating func merge(_ part: DataSet) {
         let fileOffset = data.files.count, idOffset = data.rowCount
+        if idOffset + part.rowCount > ReportTable.maxRowID {
+            data.files += part.files
+            data.hashes += part.hashes
+            error(fileOffset, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+            return
+        }
         data.files += part.files
         data.hashes += part.hashes
         func move<Row>(_ rows: [Row], into all: inout [Row], _ id: WritableKeyPath<Row, Int>, _ source: WritableKeyPath<Row, RowSource>) {
@@ -217,12 +227,7 @@ public struct DataLoader {
             }
         }
         move(part.observations, into: &data.observations, \.id, \.source)
-        // Report rows are most of a national run: moved with plain field updates, not key paths.
-        for var r in part.reports {
-            r.id += idOffset
-            r.source.file += fileOffset
-            data.reports.append(r)
-        }
+        data.reports.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: fileOffset)
         move(part.tasks, into: &data.tasks, \.id, \.source)
         move(part.events, into: &data.events, \.id, \.source)
         move(part.extensions, into: &data.extensions, \.id, \.source)
@@ -282,6 +287,10 @@ public struct DataLoader {
         var slots = ColumnSlots([:])
         var lane = SimpleLane()
         while true {
+            if data.rowCount >= ReportTable.maxRowID {
+                error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+                return
+            }
             // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
             // read again as a record below, so rows are judged the same either way.
             if header != nil, table == .reports, let simple = reader.nextSimpleLine() {
@@ -358,21 +367,34 @@ public struct DataLoader {
             lane.memoPlanText = planText
             lane.routes.removeAll(keepingCapacity: true)
         }
-        let plan: Int
+        let plan: Int, obligationNumber: UInt32
         if let known = lane.routes[obligation] {
-            plan = known
+            (plan, obligationNumber) = known
         } else {
             guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: planText),
                   directory.requirementKinds[p][obligation] == .report else { return false }
-            lane.routes[obligation] = p
+            obligationNumber = data.reports.intern(obligation)
+            lane.routes[obligation] = (p, obligationNumber)
             plan = p
         }
-        guard let agency = directory.agency(agencyText, plan: plan),
-              let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
+        // Agencies as written, by plan, to the number of the agency they resolve to.
+        if plan != lane.agencyPlan {
+            lane.agencyPlan = plan
+            lane.agencies.removeAll(keepingCapacity: true)
+        }
+        let agencyNumber: UInt32
+        if let known = lane.agencies[agencyText] {
+            agencyNumber = known
+        } else {
+            guard let agency = directory.agency(agencyText, plan: plan) else { return false }
+            agencyNumber = data.reports.intern(agency)
+            lane.agencies[agencyText] = agencyNumber
+        }
+        guard let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
               let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
-        data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligation,
-                                      agency: agency, period: period, submitted: submitted, document: nonEmpty(text(.document)),
-                                      replaces: nonEmpty(text(.replaces))))
+        data.reports.append(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligationNumber,
+                            agency: agencyNumber, period: period, submitted: submitted, document: nonEmpty(text(.document)),
+                            replaces: nonEmpty(text(.replaces)))
         return true
     }
 
@@ -415,7 +437,10 @@ struct SimpleLane {
     var ends: [Int] = []
     /// Report obligations already routed to a report duty of a plan, for the `plan` cell `memoPlanText`.
     var memoPlanText: String?
-    var routes: [String: Int] = [:]
+    var routes: [String: (plan: Int, number: UInt32)] = [:]
+    /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
+    var agencyPlan = -1
+    var agencies: [String: UInt32] = [:]
 
     /// Splits on the delimiter; false when the line has another number of cells than the header, or a
     /// cell with blanks around it (the record path trims those and reports what needs reporting).

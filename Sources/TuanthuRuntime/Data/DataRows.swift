@@ -122,7 +122,7 @@ public enum RowFate: UInt8, Sendable {
 public struct DataSet: Sendable {
     public var files: [String] = []
     public var observations: [ObservationRow] = []
-    public var reports: [ReportRow] = []
+    public var reports = ReportTable()
     public var tasks: [TaskRow] = []
     public var events: [EventRow] = []
     public var extensions: [ExtensionRow] = []

@@ -61,25 +61,29 @@ extension Evaluator {
         for (r, p) in periodOrder.enumerated() { periodRank[p] = r }
         var cells = [ReportCell](repeating: ReportCell(status: .pending), count: agencies.count * owed.count)
         var later: [Int] = []
-        var agencyIndex: [String: Int] = [:]
-        for (ai, a) in agencies.enumerated() { agencyIndex[a] = ai }
+        // Owing agencies by their number in `data.reports` (an agency no row names has none).
+        var agencyIndex: [UInt32: Int] = [:]
+        for (ai, a) in agencies.enumerated() { if let n = data.reports.number(of: a) { agencyIndex[n] = ai } }
+        let obligationNumber = data.reports.number(of: o.id)
         // A period's submissions by owing agency (positions in `data.reports`, in file order).
         var byAgency = [[Int]](repeating: [], count: agencies.count)
         // Judged in the order `lower` lists assignments (period by period, agencies in owner order).
         for (pi, (period, due)) in owed.enumerated() {
             for ai in byAgency.indices { byAgency[ai].removeAll(keepingCapacity: true) }
-            for i in reportsByPeriod[ReportKey(plan: planIndex, obligation: o.id, period: period)] ?? [] {
-                if let ai = agencyIndex[data.reports[i].agency] { byAgency[ai].append(i) }
+            if let obligationNumber {
+                for i in reportsByPeriod[ReportKey(plan: planIndex, obligation: obligationNumber, period: period)] ?? [] {
+                    if let ai = agencyIndex[data.reports.agencyNumber(at: i)] { byAgency[ai].append(i) }
+                }
             }
             for ai in agencies.indices {
                 // The earliest eligible submission not yet used as evidence (file order breaks ties); the
                 // others are superseded, as in `judgeReport`.
                 var best = -1
                 later.removeAll(keepingCapacity: true)
-                for i in byAgency[ai] where fates[data.reports[i].id] != .evidence {
+                for i in byAgency[ai] where fates[data.reports.id(at: i)] != .evidence {
                     if best < 0 {
                         best = i
-                    } else if Self.earlier(data.reports[i], than: data.reports[best]) {
+                    } else if data.reports.isEarlier(i, than: best) {
                         later.append(best)
                         best = i
                     } else {
@@ -88,11 +92,11 @@ extension Evaluator {
                 }
                 var cell = ReportCell(status: due.day <= asOf ? .overdue : .pending)
                 if best >= 0 {
-                    let row = data.reports[best]
-                    fates[row.id] = .evidence
-                    for i in later { fates[data.reports[i].id] = .superseded }
-                    cell = ReportCell(status: .met, submitted: row.submitted, evidence: evidence(row.source))
-                    if case .late(let days) = due.judge(row.submitted) {
+                    let submitted = data.reports.submitted(at: best)
+                    fates[data.reports.id(at: best)] = .evidence
+                    for i in later { fates[data.reports.id(at: i)] = .superseded }
+                    cell = ReportCell(status: .met, submitted: submitted, evidence: evidence(data.reports.source(at: best)))
+                    if case .late(let days) = due.judge(submitted) {
                         cell.status = .late
                         cell.daysLate = days
                     }
@@ -102,10 +106,5 @@ extension Evaluator {
         }
         return ReportOutcomes(template: template, agencies: agencyOrder.map { agencies[$0] },
                               periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells)
-    }
-
-    /// The order `judgeReport` takes submissions in: earliest, then file and line.
-    static func earlier(_ a: ReportRow, than b: ReportRow) -> Bool {
-        (a.submitted, a.source.file, a.source.line) < (b.submitted, b.source.file, b.source.line)
     }
 }

@@ -7,8 +7,8 @@ extension Evaluator {
         extend(a, &f)
         // The period's eligible submissions not yet used as evidence, earliest first (file order breaks ties).
         var rows: [ReportRow] = []
-        if let period = a.period, let candidates = reportsByPeriod[ReportKey(plan: a.plan, obligation: f.obligation, period: period)] {
-            for i in candidates where fates[data.reports[i].id] != .evidence && a.eligible.contains(data.reports[i].agency) {
+        if let period = a.period, let candidates = reportRows(plan: a.plan, obligation: f.obligation, period: period) {
+            for i in candidates where fates[data.reports.id(at: i)] != .evidence && a.eligible.contains(data.reports.agency(at: i)) {
                 rows.append(data.reports[i])
             }
             if rows.count > 1 {

@@ -17,8 +17,9 @@ public struct Evaluator: Sendable {
     /// Positions in `data.reports`, not copies of the rows.
     /// Filled per unit of work (see `evaluateUnit`), from `reportsByPlan`.
     var reportsByPeriod: [ReportKey: [Int]] = [:]
-    /// Positions in `data.reports` of each plan's rows received by as-of, in file order.
-    var reportsByPlan: [[Int]] = []
+    /// Positions in `data.reports` of each plan's rows received by as-of, in file order (32 bits: the
+    /// loader keeps row numbers within `ReportTable.maxRowID`).
+    var reportsByPlan: [[UInt32]] = []
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
@@ -80,7 +81,7 @@ public struct Evaluator: Sendable {
         // Rows dated after as-of are set aside, as if not yet received.
         reportsByPlan = Array(repeating: [], count: plans.count)
         for i in data.reports.indices {
-            if data.reports[i].submitted.date > asOf { fates[data.reports[i].id] = .setAside } else { reportsByPlan[data.reports[i].plan].append(i) }
+            if data.reports.submitted(at: i).date > asOf { fates[data.reports.id(at: i)] = .setAside } else { reportsByPlan[data.reports.plan(at: i)].append(UInt32(i)) }
         }
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
@@ -108,10 +109,17 @@ public struct Evaluator: Sendable {
     /// `moreRows` note.
     static let rowNotes = 3
 
+    /// A plan's obligation (numbered as in `data.reports`) and period.
     struct ReportKey: Hashable {
         var plan: Int
-        var obligation: String
+        var obligation: UInt32
         var period: Period
+    }
+
+    /// Positions in `data.reports` of the rows about one obligation and period of a plan, in file order.
+    func reportRows(plan: Int, obligation: String, period: Period) -> [Int]? {
+        guard let number = data.reports.number(of: obligation) else { return nil }
+        return reportsByPeriod[ReportKey(plan: plan, obligation: number, period: period)]
     }
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
@@ -120,9 +128,10 @@ public struct Evaluator: Sendable {
         // The unit's own index of report rows by (plan, obligation, period), built on its thread.
         var unit = self
         for pi in planIndices {
-            for i in reportsByPlan[pi] {
-                let r = data.reports[i]
-                unit.reportsByPeriod[ReportKey(plan: r.plan, obligation: r.obligation, period: r.period), default: []].append(i)
+            for position in reportsByPlan[pi] {
+                let i = Int(position)
+                let key = ReportKey(plan: pi, obligation: data.reports.obligationNumber(at: i), period: data.reports.period(at: i))
+                unit.reportsByPeriod[key, default: []].append(i)
             }
         }
         unit.reportsByPlan = []
@@ -241,7 +250,7 @@ public struct Evaluator: Sendable {
         var sources: [RowSource] = []
         func add(_ id: Int, _ s: RowSource) { if fates[id] == .unused { sources.append(s) } }
         for r in data.observations { add(r.id, r.source) }
-        for r in data.reports { add(r.id, r.source) }
+        for i in data.reports.indices { add(data.reports.id(at: i), data.reports.source(at: i)) }
         for r in data.tasks { add(r.id, r.source) }
         for r in data.events { add(r.id, r.source) }
         for r in data.extensions { add(r.id, r.source) }

@@ -30,7 +30,9 @@ enum UnitRunner {
             for i in 0..<count { consume(work(i)) }
             return
         }
-        let state = RunnerState<R>(count: count, ahead: jobs * 2)
+        // One finished piece may wait while every thread works on the next: enough to keep them busy,
+        // and few results (a unit's rendered report) held at once.
+        let state = RunnerState<R>(count: count, ahead: jobs + 1)
         let threads = min(jobs, count)
         for _ in 0..<threads {
             let thread = Thread {

@@ -1,0 +1,235 @@
+import TuanthuCore
+
+/// The report rows of a run (SPEC 6 `reports`), stored compactly: a national run holds millions of them.
+///
+/// It reads as a collection of `ReportRow`, but keeps each row in 48 bytes and its document number in one
+/// shared byte buffer (a `ReportRow` takes 136 bytes, and more when its strings are long): obligation and
+/// agency names are stored once each and named by number, the period and the submission time are packed,
+/// and what is rare (`replaces`, a period that does not pack, a document over 255 bytes) sits in a side
+/// table. The evaluator reads the packed fields directly (`plan(at:)`, `submitted(at:)`, ...) so
+/// its hot loops neither build strings nor hash them.
+public struct ReportTable: RandomAccessCollection, Sendable {
+    struct Packed: Sendable {
+        /// File index in the top 24 bits, line in the low 40 (`RowSource` order).
+        var source: Int64
+        var id: UInt32
+        var plan: UInt32
+        var obligation: UInt32
+        var agency: UInt32
+        /// Index into `extras`, or `noExtra`.
+        var extra: UInt32
+        /// Where the document cell starts in `texts` (`noText`: none, or kept in `extras`).
+        var documentStart: UInt32
+        var submitted: LocalDateTime
+        var period: PackedPeriod
+        var documentLength: UInt8
+    }
+
+    /// What a few rows carry beyond the packed fields.
+    struct Extra: Sendable {
+        var document: String? = nil
+        var replaces: String? = nil
+        /// Set when the period did not pack (the packed one is then meaningless).
+        var period: Period? = nil
+    }
+
+    static let noExtra = UInt32.max
+    static let noText = UInt32.max
+    /// Row ids are stored in 32 bits: the loader refuses data beyond this many rows (far beyond memory).
+    public static let maxRowID = Int(UInt32.max) - 1
+    static let lineBits: Int64 = 40
+
+    var rows: [Packed] = []
+    var extras: [Extra] = []
+    /// The document cells, one after another.
+    var texts: [UInt8] = []
+    /// Obligation and agency names, each once; a row names them by position here.
+    var names: [String] = []
+    var nameNumbers: [String: UInt32] = [:]
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { rows.count }
+
+    public subscript(i: Int) -> ReportRow {
+        let r = rows[i]
+        let extra = r.extra == Self.noExtra ? nil : extras[Int(r.extra)]
+        return ReportRow(id: Int(r.id), source: Self.source(r.source), plan: Int(r.plan), obligation: names[Int(r.obligation)],
+                         agency: names[Int(r.agency)], period: extra?.period ?? r.period.period, submitted: r.submitted,
+                         document: extra?.document ?? document(r), replaces: extra?.replaces)
+    }
+
+    func document(_ r: Packed) -> String? {
+        guard r.documentStart != Self.noText else { return nil }
+        let start = Int(r.documentStart)
+        return String(decoding: texts[start..<start + Int(r.documentLength)], as: UTF8.self)
+    }
+
+    // MARK: Reading fields without building the row
+
+    @inline(__always) public func id(at i: Int) -> Int { Int(rows[i].id) }
+    @inline(__always) public func plan(at i: Int) -> Int { Int(rows[i].plan) }
+    @inline(__always) public func submitted(at i: Int) -> LocalDateTime { rows[i].submitted }
+    @inline(__always) public func source(at i: Int) -> RowSource { Self.source(rows[i].source) }
+    /// The number standing for the row's obligation name (see `number(of:)`).
+    @inline(__always) func obligationNumber(at i: Int) -> UInt32 { rows[i].obligation }
+    /// The number standing for the row's agency (see `number(of:)`).
+    @inline(__always) func agencyNumber(at i: Int) -> UInt32 { rows[i].agency }
+    public func agency(at i: Int) -> String { names[Int(rows[i].agency)] }
+    public func period(at i: Int) -> Period {
+        let r = rows[i]
+        if r.extra != Self.noExtra, let p = extras[Int(r.extra)].period { return p }
+        return r.period.period
+    }
+    /// Orders rows as `judgeReport` takes submissions: earliest, then file and line.
+    @inline(__always) func isEarlier(_ a: Int, than b: Int) -> Bool {
+        let x = rows[a], y = rows[b]
+        return x.submitted != y.submitted ? x.submitted < y.submitted : x.source < y.source
+    }
+
+    /// The number a name (obligation or agency) is stored under, if any row uses it.
+    func number(of name: String) -> UInt32? { nameNumbers[name] }
+
+    // MARK: Adding rows
+
+    public mutating func append(_ row: ReportRow) {
+        append(id: row.id, source: row.source, plan: row.plan, obligation: intern(row.obligation), agency: intern(row.agency),
+               period: row.period, submitted: row.submitted, document: row.document, replaces: row.replaces)
+    }
+
+    /// The number for a name, adding it when new.
+    mutating func intern(_ name: String) -> UInt32 {
+        if let n = nameNumbers[name] { return n }
+        let n = UInt32(names.count)
+        names.append(name)
+        nameNumbers[name] = n
+        return n
+    }
+
+    mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
+                         submitted: LocalDateTime, document: String?, replaces: String?) {
+        let packedPeriod = PackedPeriod(period)
+        var documentStart = Self.noText, documentLength: UInt8 = 0
+        var extraDocument = document
+        if let d = document, d.utf8.count <= Int(UInt8.max), texts.count < Int(Self.noText) - Int(UInt8.max) {
+            documentStart = UInt32(texts.count)
+            documentLength = UInt8(d.utf8.count)
+            texts.append(contentsOf: d.utf8)
+            extraDocument = nil
+        }
+        var extra = Self.noExtra
+        if extraDocument != nil || replaces != nil || packedPeriod == nil {
+            extra = UInt32(extras.count)
+            extras.append(Extra(document: extraDocument, replaces: replaces, period: packedPeriod == nil ? period : nil))
+        }
+        rows.append(Packed(source: Self.packSource(source), id: UInt32(clamping: id), plan: UInt32(clamping: plan),
+                           obligation: obligation, agency: agency, extra: extra, documentStart: documentStart,
+                           submitted: submitted, period: packedPeriod ?? PackedPeriod(), documentLength: documentLength))
+    }
+
+    /// Room for `n` rows, and for their documents at the length of those read so far.
+    public mutating func reserveCapacity(_ n: Int) {
+        rows.reserveCapacity(n)
+        if !rows.isEmpty, n > rows.count { texts.reserveCapacity(texts.count + (n - rows.count) * (texts.count / rows.count + 1)) }
+    }
+
+    public mutating func removeLast(_ k: Int) {
+        rows.removeLast(k)
+        // Extras and texts past the last kept row's are dropped too (names stay: unused names cost nothing).
+        let keep = rows.last(where: { $0.extra != Self.noExtra }).map { Int($0.extra) + 1 } ?? 0
+        extras.removeLast(extras.count - keep)
+        let keepText = rows.last(where: { $0.documentStart != Self.noText }).map { Int($0.documentStart) + Int($0.documentLength) } ?? 0
+        texts.removeLast(texts.count - keepText)
+    }
+
+    /// Appends another table's rows (a file read on another thread), its ids and file numbers shifted.
+    mutating func append(contentsOf part: ReportTable, idOffset: Int, fileOffset: Int) {
+        let renumber = part.names.map { intern($0) }
+        let extraOffset = UInt32(extras.count)
+        extras += part.extras
+        // Documents that would start past 4 GB of texts move to the side table (never in practice).
+        let textOffset = texts.count
+        let textsFit = texts.count + part.texts.count < Int(Self.noText)
+        if textsFit { texts += part.texts }
+        let sourceOffset = Int64(fileOffset) << Self.lineBits
+        rows.reserveCapacity(rows.count + part.rows.count)
+        for var r in part.rows {
+            r.id = UInt32(clamping: Int(r.id) + idOffset)
+            r.source += sourceOffset
+            r.obligation = renumber[Int(r.obligation)]
+            r.agency = renumber[Int(r.agency)]
+            if r.extra != Self.noExtra { r.extra += extraOffset }
+            if r.documentStart != Self.noText {
+                if textsFit {
+                    r.documentStart += UInt32(textOffset)
+                } else {
+                    let start = Int(r.documentStart)
+                    let d = String(decoding: part.texts[start..<start + Int(r.documentLength)], as: UTF8.self)
+                    if r.extra == Self.noExtra {
+                        r.extra = UInt32(extras.count)
+                        extras.append(Extra(document: d))
+                    } else {
+                        extras[Int(r.extra)].document = d
+                    }
+                    r.documentStart = Self.noText
+                }
+            }
+            rows.append(r)
+        }
+    }
+
+    // File numbers above 2^23 or lines above 2^40 cannot occur: the file list and a file's bytes would not
+    // fit in memory first. They are clamped, never wrapped.
+    static func packSource(_ s: RowSource) -> Int64 {
+        (Int64(Swift.min(Swift.max(s.file, 0), (1 << 23) - 1)) << lineBits) | Int64(Swift.min(Swift.max(s.line, 0), (1 << lineBits) - 1))
+    }
+
+    static func source(_ packed: Int64) -> RowSource {
+        RowSource(file: Int(packed >> lineBits), line: Int(packed & ((1 << lineBits) - 1)))
+    }
+}
+
+/// A period in 5 bytes: grain, year and up to two small numbers. Only periods that come back equal are packed.
+struct PackedPeriod: Sendable, Hashable {
+    var year: Int16 = 0
+    var grain: UInt8 = 0
+    var a: UInt8 = 0
+    var b: UInt8 = 0
+
+    init() {}
+
+    init?(_ p: Period) {
+        func fits(_ y: Int, _ x: Int, _ z: Int) -> Bool {
+            y >= Int(Int16.min) && y <= Int(Int16.max) && x >= 0 && x <= 255 && z >= 0 && z <= 255
+        }
+        let parts: (UInt8, Int, Int, Int)
+        switch p {
+        case .day(let d): parts = (0, d.year, d.month, d.day)
+        case let .week(y, w): parts = (1, y, w, 0)
+        case let .month(y, m): parts = (2, y, m, 0)
+        case let .quarter(y, q): parts = (3, y, q, 0)
+        case let .half(y, h): parts = (4, y, h, 0)
+        case .year(let y): parts = (5, y, 0, 0)
+        }
+        guard fits(parts.1, parts.2, parts.3) else { return nil }
+        year = Int16(parts.1)
+        grain = parts.0
+        a = UInt8(parts.2)
+        b = UInt8(parts.3)
+        // A day outside the years the calendar validates does not come back: keep it unpacked.
+        guard period == p else { return nil }
+    }
+
+    var period: Period {
+        let y = Int(year)
+        switch grain {
+        case 0: return CivilDate(year: y, month: Int(a), day: Int(b)).map(Period.day) ?? .year(y)
+        case 1: return .week(year: y, week: Int(a))
+        case 2: return .month(year: y, month: Int(a))
+        case 3: return .quarter(year: y, quarter: Int(a))
+        case 4: return .half(year: y, half: Int(a))
+        default: return .year(y)
+        }
+    }
+}
