@@ -78,50 +78,81 @@ public enum FindingsCSV {
     /// agencies and periods share is quoted once, so a row is mostly copied bytes.
     static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
         let cells = TemplateCells(r.template)
-        let agencies = r.agencies.map { a -> [UInt8] in var b: [UInt8] = []; field(a, &b); b.append(0x2C); return b }
-        let periods = r.periods.map { p -> (period: [UInt8], due: [UInt8]) in
-            var period: [UInt8] = [], due: [UInt8] = []
-            field(p.period.description, &period); period.append(0x2C)
-            field(p.due.description, &due); due.append(0x2C)
-            return (period, due)
+        // `plan,obligation,kind,agency,` for each agency.
+        let agencyHeads = r.agencies.map { a -> [UInt8] in
+            var b = cells.head
+            field(a, &b)
+            b.append(0x2C)
+            return b
         }
+        // `period,status,due,` for each period and status, made when first needed.
+        var periodCells = [[UInt8]](repeating: [], count: r.periods.count * Status.allCases.count)
         let submittedPrefix = Array("submitted ".utf8)
+        var nothingYet: [UInt8] = [], nothing: [UInt8] = []
+        field(ReportCell.notYetSubmitted, &nothingYet); nothingYet.append(0x2C)
+        field(ReportCell.nothingSubmitted, &nothing); nothing.append(0x2C)
+        // The evidence file as written before `:line` (most rows of a duty come from one file).
+        var lastFile: String?
+        var lastFileCell: [UInt8]?
+        // A submission instant is digits, `-`, `T` and `:`: never quoted.
+        var found: [UInt8] = []
         var k = 0
-        for agency in agencies {
-            for period in periods {
+        for agencyHead in agencyHeads {
+            for p in r.periods.indices {
                 let c = r.cells[k]
                 k += 1
-                out.append(contentsOf: cells.head)
-                out.append(contentsOf: agency)
-                out.append(contentsOf: period.period)
-                out.append(contentsOf: c.status.rawValue.utf8); out.append(0x2C)
-                out.append(contentsOf: period.due)
-                let found = c.submitted?.description
-                if let found { field(found, &out) }
+                out.append(contentsOf: agencyHead)
+                let pk = p * Status.allCases.count + statusIndex(c.status)
+                if periodCells[pk].isEmpty {
+                    var b: [UInt8] = []
+                    field(r.periods[p].period.description, &b); b.append(0x2C)
+                    b.append(contentsOf: c.status.rawValue.utf8); b.append(0x2C)
+                    field(r.periods[p].due.description, &b); b.append(0x2C)
+                    periodCells[pk] = b
+                }
+                out.append(contentsOf: periodCells[pk])
+                found.removeAll(keepingCapacity: true)
+                c.submitted?.appendDescription(to: &found)
+                out.append(contentsOf: found)
                 out.append(0x2C)
                 if let n = c.daysLate { integer(n, &out) }
                 out.append(0x2C)
                 out.append(contentsOf: cells.expected)
-                if let found {
+                if c.submitted != nil {
                     out.append(contentsOf: submittedPrefix)
-                    field(found, &out)
+                    out.append(contentsOf: found)
+                    out.append(0x2C)
                 } else {
-                    field(c.actual, &out)
+                    out.append(contentsOf: c.status == .overdue ? nothing : nothingYet)
                 }
-                out.append(0x2C)
                 out.append(contentsOf: cells.tail)
                 if let e = c.evidence {
-                    // One `file:line`: quoted only when the path needs it (as `evidenceCell` would).
-                    if e.file.utf8.contains(where: needsQuotes) {
-                        evidenceCell([e], &out)
-                    } else {
-                        out.append(contentsOf: e.file.utf8)
-                        out.append(0x3A)
+                    if e.file != lastFile {
+                        lastFile = e.file
+                        // A path that needs quoting is written the way `evidenceCell` writes it.
+                        lastFileCell = e.file.utf8.contains(where: needsQuotes) ? nil : Array(e.file.utf8) + [0x3A]
+                    }
+                    if let fileCell = lastFileCell {
+                        out.append(contentsOf: fileCell)
                         integer(e.line, &out)
+                    } else {
+                        evidenceCell([e], &out)
                     }
                 }
                 out.append(0x0D); out.append(0x0A)
             }
+        }
+    }
+
+    static func statusIndex(_ s: Status) -> Int {
+        switch s {
+        case .met: 0
+        case .violated: 1
+        case .late: 2
+        case .overdue: 3
+        case .noData: 4
+        case .pending: 5
+        case .waiting: 6
         }
     }
 

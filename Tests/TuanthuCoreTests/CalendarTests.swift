@@ -252,3 +252,22 @@ struct LocalDateTimeTests {
         #expect(!(early < untimed))
     }
 }
+
+@Suite("Submission instants written as bytes")
+struct LocalDateTimeBytesTests {
+    @Test(arguments: ["2025-06-12", "2025-06-12T09:30", "2025-06-12T23:59:59", "0001-01-01T00:00"])
+    func bytesAreTheDescription(_ text: String) throws {
+        let instant = try #require(LocalDateTime.parse(utf8: text.utf8))
+        var bytes: [UInt8] = [0x41]
+        instant.appendDescription(to: &bytes)
+        #expect(bytes == [0x41] + Array(instant.description.utf8))
+        #expect(instant.description == text)
+    }
+
+    @Test func aDateOutsideTheUsualYearsIsWrittenAsDescribed() {
+        let far = LocalDateTime(date: CivilDate(dayNumber: 5_000_000), time: ClockTime(hour: 7, minute: 5))
+        var bytes: [UInt8] = []
+        far.appendDescription(to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == far.description)
+    }
+}

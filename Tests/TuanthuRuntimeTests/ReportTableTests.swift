@@ -76,3 +76,36 @@ struct ReportTableTests {
         #expect(!table.isEarlier(0, than: 0))
     }
 }
+
+/// The fast lane's memo of cells: finds what was put in, forgets everything when full, never confuses keys.
+@Suite("Memo of cells by their bytes")
+struct ByteKeyMemoTests {
+    static func lookup(_ memo: ByteKeyMemo, _ key: String) -> UInt64? {
+        Array(key.utf8).withUnsafeBufferPointer { memo.value(for: $0) }
+    }
+
+    static func insert(_ memo: inout ByteKeyMemo, _ key: String, _ value: UInt64) {
+        Array(key.utf8).withUnsafeBufferPointer { memo.insert($0, value: value) }
+    }
+
+    @Test func findsWhatWasPutIn() {
+        var memo = ByteKeyMemo()
+        let keys = ["STC", "S01", "S10", "bc_thang", "Sở Tài chính", "a", "ab", "ba"]
+        for (i, k) in keys.enumerated() { Self.insert(&memo, k, UInt64(i)) }
+        for (i, k) in keys.enumerated() { #expect(Self.lookup(memo, k) == UInt64(i)) }
+        #expect(Self.lookup(memo, "S1") == nil)
+        #expect(Self.lookup(memo, "STC ") == nil)
+        Self.insert(&memo, "STC", 99)
+        #expect(Self.lookup(memo, "STC") == 99)
+    }
+
+    @Test func forgetsEverythingWhenFull() {
+        var memo = ByteKeyMemo()
+        for i in 0..<ByteKeyMemo.capacity { Self.insert(&memo, "k\(i)", UInt64(i)) }
+        #expect(Self.lookup(memo, "k0") == 0)
+        #expect(Self.lookup(memo, "k\(ByteKeyMemo.capacity - 1)") == UInt64(ByteKeyMemo.capacity - 1))
+        Self.insert(&memo, "one more", 7)
+        #expect(Self.lookup(memo, "one more") == 7)
+        #expect(Self.lookup(memo, "k0") == nil)
+    }
+}

@@ -71,6 +71,23 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    /// Appends `description` as UTF-8 without building a string (report writers do this for every row).
+    public func appendDescription(to out: inout [UInt8]) {
+        guard CalendarBytes.dateFits(date), time.map(CalendarBytes.timeFits) ?? true else {
+            out.append(contentsOf: description.utf8)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { buf in
+            CalendarBytes.putDate(date.year, date.month, date.day, buf, 0)
+            var count = 10
+            if let time {
+                buf[10] = CalendarBytes.upperT
+                count = 11 + CalendarBytes.putTime(time.hour, time.minute, time.second, buf, 11)
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<count]))
+        }
+    }
+
     /// "2025-06-12" or "2025-06-12T09:30" (seconds only when not zero).
     public var description: String {
         if let fast = CalendarBytes.dateTime(date, time) { return fast }

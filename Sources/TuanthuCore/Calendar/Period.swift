@@ -170,8 +170,9 @@ public enum Period: Sendable, Hashable, CustomStringConvertible {
                 return .month(year: y, month: m)
             }
         case 8:
+            // Every year has 52 ISO weeks; only week 53 needs the calendar.
             guard b[5] == CalendarBytes.upperW, let w = CalendarBytes.digits(b, from: 6, count: 2),
-                  w >= 1, w <= isoWeeksInYear(y) else { return nil }
+                  w >= 1, w <= 52 || (w == 53 && isoWeeksInYear(y) == 53) else { return nil }
             return .week(year: y, week: w)
         case 10:
             return CivilDate.parseISO(b).map(Period.day)

@@ -357,44 +357,47 @@ public struct DataLoader {
             return UnsafeBufferPointer(rebasing: b[lane.starts[i]..<lane.ends[i]])
         }
         func text(_ c: Column) -> String? { cell(c).map { String(decoding: $0, as: UTF8.self) } }
-        guard let obligation = text(.obligation), !obligation.isEmpty,
-              let agencyText = text(.agency), !agencyText.isEmpty,
+        guard let obligationBytes = cell(.obligation), !obligationBytes.isEmpty,
+              let agencyBytes = cell(.agency), !agencyBytes.isEmpty,
               let periodBytes = cell(.period), !periodBytes.isEmpty,
               let submittedBytes = cell(.submitted), !submittedBytes.isEmpty else { return false }
-        // Rows of a file mostly name one plan and a few obligations: where each routes is remembered.
-        let planText = text(.plan)
-        if planText != lane.memoPlanText {
-            lane.memoPlanText = planText
-            lane.routes.removeAll(keepingCapacity: true)
+        // Rows of a file mostly name one plan and a few obligations and agencies: where each obligation
+        // routes and which agency each code names are remembered by the bytes of the cell.
+        let planBytes = cell(.plan)
+        if !lane.samePlanCell(planBytes) {
+            lane.memoPlanCell = planBytes.map { Array($0) }
+            lane.routes.removeAll()
         }
         let plan: Int, obligationNumber: UInt32
-        if let known = lane.routes[obligation] {
-            (plan, obligationNumber) = known
+        if let known = lane.routes.value(for: obligationBytes) {
+            plan = Int(known >> 32)
+            obligationNumber = UInt32(truncatingIfNeeded: known)
         } else {
-            guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: planText),
+            let obligation = String(decoding: obligationBytes, as: UTF8.self)
+            guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
                   directory.requirementKinds[p][obligation] == .report else { return false }
             obligationNumber = data.reports.intern(obligation)
-            lane.routes[obligation] = (p, obligationNumber)
+            lane.routes.insert(obligationBytes, value: UInt64(p) << 32 | UInt64(obligationNumber))
             plan = p
         }
-        // Agencies as written, by plan, to the number of the agency they resolve to.
         if plan != lane.agencyPlan {
             lane.agencyPlan = plan
-            lane.agencies.removeAll(keepingCapacity: true)
+            lane.agencies.removeAll()
         }
         let agencyNumber: UInt32
-        if let known = lane.agencies[agencyText] {
-            agencyNumber = known
+        if let known = lane.agencies.value(for: agencyBytes) {
+            agencyNumber = UInt32(truncatingIfNeeded: known)
         } else {
-            guard let agency = directory.agency(agencyText, plan: plan) else { return false }
+            guard let agency = directory.agency(String(decoding: agencyBytes, as: UTF8.self), plan: plan) else { return false }
             agencyNumber = data.reports.intern(agency)
-            lane.agencies[agencyText] = agencyNumber
+            lane.agencies.insert(agencyBytes, value: UInt64(agencyNumber))
         }
         guard let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
               let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
+        let document = cell(.document)
         data.reports.append(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligationNumber,
-                            agency: agencyNumber, period: period, submitted: submitted, document: nonEmpty(text(.document)),
-                            replaces: nonEmpty(text(.replaces)))
+                            agency: agencyNumber, period: period, submitted: submitted,
+                            document: document.flatMap { $0.isEmpty ? nil : $0 }, replaces: nonEmpty(text(.replaces)))
         return true
     }
 
@@ -431,34 +434,57 @@ public struct DataLoader {
     }
 }
 
-/// Where the cells of a simple line are (reused from line to line).
+/// Where the cells of a simple line are (reused from line to line), and what the fast lane remembers.
 struct SimpleLane {
     var starts: [Int] = []
     var ends: [Int] = []
-    /// Report obligations already routed to a report duty of a plan, for the `plan` cell `memoPlanText`.
-    var memoPlanText: String?
-    var routes: [String: (plan: Int, number: UInt32)] = [:]
+    /// The `plan` cell (nil: no such column) the obligation routes below were found for.
+    var memoPlanCell: [UInt8]?
+    /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
+    var routes = ByteKeyMemo()
     /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
     var agencyPlan = -1
-    var agencies: [String: UInt32] = [:]
+    var agencies = ByteKeyMemo()
+
+    func samePlanCell(_ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch (cell, memoPlanCell) {
+        case (nil, nil): return true
+        case let (cell?, memo?):
+            guard memo.count == cell.count else { return false }
+            for i in 0..<cell.count where memo[i] != cell[i] { return false }
+            return true
+        default: return false
+        }
+    }
 
     /// Splits on the delimiter; false when the line has another number of cells than the header, or a
     /// cell with blanks around it (the record path trims those and reports what needs reporting).
     mutating func split(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, expected: Int) -> Bool {
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        var start = 0
-        for i in 0..<b.count where b[i] == delimiter {
-            starts.append(start); ends.append(i)
-            start = i + 1
+        guard expected > 0 else { return false }
+        if starts.count != expected {
+            starts = Array(repeating: 0, count: expected)
+            ends = Array(repeating: 0, count: expected)
         }
-        starts.append(start); ends.append(b.count)
-        guard starts.count == expected else { return false }
-        for k in starts.indices where ends[k] > starts[k] {
-            let first = b[starts[k]], last = b[ends[k] - 1]
-            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+        return starts.withUnsafeMutableBufferPointer { starts in
+            ends.withUnsafeMutableBufferPointer { ends in
+                var k = 0, start = 0
+                for i in 0..<b.count where b[i] == delimiter {
+                    guard k < expected - 1 else { return false }
+                    starts[k] = start
+                    ends[k] = i
+                    k += 1
+                    start = i + 1
+                }
+                guard k == expected - 1 else { return false }
+                starts[k] = start
+                ends[k] = b.count
+                for k in 0..<expected where ends[k] > starts[k] {
+                    let first = b[starts[k]], last = b[ends[k] - 1]
+                    if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+                }
+                return true
+            }
         }
-        return true
     }
 
     /// The line as the record reader would have returned it, as a data record.

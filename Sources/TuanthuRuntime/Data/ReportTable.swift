@@ -109,14 +109,31 @@ public struct ReportTable: RandomAccessCollection, Sendable {
 
     mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
                          submitted: LocalDateTime, document: String?, replaces: String?) {
+        guard var d = document else {
+            append(id: id, source: source, plan: plan, obligation: obligation, agency: agency, period: period,
+                   submitted: submitted, document: nil as UnsafeBufferPointer<UInt8>?, replaces: replaces)
+            return
+        }
+        d.withUTF8 { bytes in
+            append(id: id, source: source, plan: plan, obligation: obligation, agency: agency, period: period,
+                   submitted: submitted, document: bytes, replaces: replaces)
+        }
+    }
+
+    /// Appends a row whose document is given as its UTF-8 bytes (as read from a file).
+    mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
+                         submitted: LocalDateTime, document: UnsafeBufferPointer<UInt8>?, replaces: String?) {
         let packedPeriod = PackedPeriod(period)
         var documentStart = Self.noText, documentLength: UInt8 = 0
-        var extraDocument = document
-        if let d = document, d.utf8.count <= Int(UInt8.max), texts.count < Int(Self.noText) - Int(UInt8.max) {
-            documentStart = UInt32(texts.count)
-            documentLength = UInt8(d.utf8.count)
-            texts.append(contentsOf: d.utf8)
-            extraDocument = nil
+        var extraDocument: String?
+        if let d = document {
+            if d.count <= Int(UInt8.max), texts.count < Int(Self.noText) - Int(UInt8.max) {
+                documentStart = UInt32(texts.count)
+                documentLength = UInt8(d.count)
+                texts.append(contentsOf: d)
+            } else {
+                extraDocument = String(decoding: d, as: UTF8.self)
+            }
         }
         var extra = Self.noExtra
         if extraDocument != nil || replaces != nil || packedPeriod == nil {

@@ -42,8 +42,11 @@ public struct ReportCell: Sendable {
     /// The finding's `actual`, as `judgeReport` words it for a single owing agency.
     public var actual: String {
         if let submitted { return "submitted " + submitted.description }
-        return status == .overdue ? "nothing submitted" : "not yet submitted"
+        return status == .overdue ? Self.nothingSubmitted : Self.notYetSubmitted
     }
+
+    public static let nothingSubmitted = "nothing submitted"
+    public static let notYetSubmitted = "not yet submitted"
 }
 
 extension Evaluator {
