@@ -46,7 +46,9 @@ public struct FileSink: TextSink {
     }
 
     public mutating func write(bytes: [UInt8]) {
-        if buffer.isEmpty && bytes.count >= 1 << 20 {
+        if bytes.count >= 1 << 20 {
+            // Large blocks (a plan's rendered findings) go straight to the file, not through the buffer.
+            flush()
             guard failure == nil else { return }
             do { try handle.write(contentsOf: bytes) } catch { failure = error }
             wrote(bytes.count)
