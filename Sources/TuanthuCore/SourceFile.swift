@@ -21,12 +21,21 @@ public struct SourceFile: Sendable, Hashable {
         self.bytes = bytes
         var starts = [0]
         var blocks: [Int] = []
-        blocks.reserveCapacity(bytes.count / Self.blockSize + 1)
+        blocks.reserveCapacity(bytes.count / Self.blockSize + 2)
         var scalars = 0
-        for (i, b) in bytes.enumerated() {
-            if i % Self.blockSize == 0 { blocks.append(scalars) }
-            if b == 0x0A { starts.append(i + 1) }
-            if b & 0xC0 != 0x80 { scalars += 1 }
+        // Block by block, so the inner loop is a plain scan (no division per byte).
+        var blockStart = 0
+        while blockStart < bytes.count {
+            blocks.append(scalars)
+            let blockEnd = min(blockStart + Self.blockSize, bytes.count)
+            var continuations = 0
+            for i in blockStart..<blockEnd {
+                let b = bytes[i]
+                if b == 0x0A { starts.append(i + 1) }
+                if b & 0xC0 == 0x80 { continuations += 1 }
+            }
+            scalars += blockEnd - blockStart - continuations
+            blockStart = blockEnd
         }
         blocks.append(scalars)
         self.lineStarts = starts
@@ -57,14 +66,17 @@ public struct SourceFile: Sendable, Hashable {
         }
         if looksLikeUTF16(raw.prefix(4096)) { return .failure(.utf16) }
         var body = raw[...]
-        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF { body = raw[3...] }
+        let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+        if hasBOM { body = raw[3...] }
         if let bad = UTF8Validation.firstInvalidOffset(body) {
             return .failure(.invalidUTF8(byteOffset: bad))
         }
+        // Text that needs no change is returned as is (no copy of a large file).
+        let unchanged = { hasBOM ? Array(body) : raw }
         // Pure ASCII needs no normalisation; avoid the Foundation round trip on the hot path.
-        if !body.contains(where: { $0 >= 0x80 }) { return .success(Array(body)) }
+        if !body.contains(where: { $0 >= 0x80 }) { return .success(unchanged()) }
         // Precomposed Vietnamese (the usual case) is already NFC: no Foundation round trip.
-        if body.withUnsafeBufferPointer({ UTF8Validation.isStableNFC($0) }) { return .success(Array(body)) }
+        if body.withUnsafeBufferPointer({ UTF8Validation.isStableNFC($0) }) { return .success(unchanged()) }
         let text = String(decoding: body, as: UTF8.self)
         return .success(Array(text.precomposedStringWithCanonicalMapping.utf8))
     }
@@ -194,10 +206,15 @@ public enum UTF8Validation {
     }
 
     /// Offset of the first byte that does not start or continue a valid UTF-8 sequence, or nil.
-    static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        let base = bytes.startIndex
+    static func firstInvalidOffset(_ slice: ArraySlice<UInt8>) -> Int? {
+        // Through a buffer pointer: every index read below is checked against `end` first.
+        slice.withUnsafeBufferPointer { bytes in firstInvalidOffset(bytes) }
+    }
+
+    private static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let end = bytes.count
+        let base = 0
         while i < end {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }

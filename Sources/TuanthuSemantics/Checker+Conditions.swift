@@ -230,7 +230,7 @@ extension Checker {
     }
 
     private mutating func indicatorUnit(_ n: Name, scope: inout Scope) -> Unit? {
-        guard scope.kind(of: n.text) == .indicator, let decl = scope.indicatorDecls.first(where: { $0.name.text == n.text }) else {
+        guard let decl = scope.indicatorDecl(named: n.text) else {
             reportUnknown(n, kinds: [.indicator], kindName: .indicator, scope: scope)
             return nil
         }

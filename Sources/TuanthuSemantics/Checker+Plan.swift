@@ -118,6 +118,12 @@ extension Checker {
 
     /// The requirement's source text on one line, spaces collapsed (the finding's `expected`).
     func requirementText(_ r: TuanthuSyntax.Requirement, file: SourceFile) -> String {
+        // The usual requirement is written on one line with single spaces, starting with its keyword and
+        // ending in a token: its text is the source bytes as they are.
+        let lo = max(0, min(r.span.start, file.bytes.count)), hi = max(lo, min(r.span.end, file.bytes.count))
+        if lo < hi, Self.isPlainOneLine(file.bytes, lo, hi) {
+            return String(decoding: file.bytes[lo..<hi], as: UTF8.self)
+        }
         // Runs of ASCII blanks become one space, ends trimmed; bytes, not Characters (one call per obligation).
         var out: [UInt8] = []
         var lastSpace = false
@@ -139,6 +145,25 @@ extension Checker {
             return text.trimmingCharacters(in: .whitespaces)
         }
         return text
+    }
+
+    /// True when `bytes[lo..<hi]` needs no change by `requirementText`: no tab, CR or LF, no two spaces
+    /// in a row, and neither end a blank (the ends are ASCII and not space, tab, LF, VT, FF or CR).
+    static func isPlainOneLine(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Bool {
+        let first = bytes[lo], last = bytes[hi - 1]
+        guard first > 0x20, first < 0x80, last > 0x20, last < 0x80 else { return false }
+        var previousSpace = false
+        for i in lo..<hi {
+            let b = bytes[i]
+            if b == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if b == 0x0A || b == 0x09 || b == 0x0D { return false }
+                previousSpace = false
+            }
+        }
+        return true
     }
 
     mutating func checkRequirement(_ r: TuanthuSyntax.Requirement, scope: inout Scope, planIssued: CivilDate?, obligation: ObligationDecl) -> CheckedRequirement? {
@@ -222,7 +247,7 @@ extension Checker {
 
     /// Warns where a plan names an agency merged or dissolved before the plan was issued.
     mutating func lintParty(_ p: PartyRef, scope: Scope, planIssued: CivilDate?) {
-        guard let issued = planIssued else { return }
+        guard let issued = planIssued, scope.agenciesHaveHistory else { return }
         let id: String?
         switch p {
         case .name(let n): id = scope.agencies[n.text] != nil ? n.text : nil

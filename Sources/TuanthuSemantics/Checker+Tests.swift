@@ -76,7 +76,7 @@ extension Checker {
             _ = val
             var agency: String?
             if let a { agency = agencyOnly(a, scope: &scope); if agency == nil { return nil } }
-            let perAgency = scope.indicatorDecls.first { $0.name.text == i.text }?.perAgency ?? false
+            let perAgency = scope.indicatorDecl(named: i.text)?.perAgency ?? false
             if perAgency, a == nil {
                 report(Diagnostic(.testRowMismatch(name: i.text, problem: .perAgencyNeedsAgency), at: span))
                 return nil
@@ -107,7 +107,7 @@ extension Checker {
 
     /// Why a test row cannot be data for this obligation (a submission for a task, a delivery for a report), or nil.
     private func rowMismatch(_ o: Name, expected: RequirementKind, scope: Scope) -> TestRowProblem? {
-        guard let req = scope.obligationDecls.first(where: { $0.name.text == o.text })?.requirements.first else { return nil }
+        guard let req = scope.obligationDecl(named: o.text)?.requirements.first else { return nil }
         let kind: RequirementKind
         switch req {
         case .report: kind = .report
@@ -120,7 +120,7 @@ extension Checker {
 
     /// A literal observed value in the indicator's unit (percent indicators read `18.5%` or `18.5` as 18.5%).
     private mutating func testValue(_ v: Expr, indicator: String, scope: Scope) -> ExactNumber? {
-        let unit = scope.indicatorDecls.first { $0.name.text == indicator }.map { Unit(rawValue: $0.unit.rawValue) ?? .number } ?? .number
+        let unit = scope.indicatorDecl(named: indicator).map { Unit(rawValue: $0.unit.rawValue) ?? .number } ?? .number
         var negative = false
         var e = v
         if case .negate(let inner, _) = e { negative = true; e = inner }

@@ -7,7 +7,13 @@ struct Scope {
         case agency, group, indicator, event, obligation
         var nameKind: NameKind { NameKind(rawValue: rawValue) ?? .obligation }
     }
-    struct Entry { var kind: Kind; var span: Span; var fromRoster: Bool }
+    struct Entry {
+        var kind: Kind
+        var span: Span
+        var fromRoster: Bool
+        /// Position of the declaration in the array for its kind (`indicatorDecls` for an indicator, …).
+        var index: Int
+    }
 
     var entries: [String: Entry] = [:]
     var agencyDecls: [AgencyDecl] = []
@@ -22,8 +28,22 @@ struct Scope {
     var agencyByName: [String: String] = [:]
     /// Names referenced somewhere in the plan (for the unused-declaration lint).
     var used: Set<String> = []
+    /// Some agency has a merger or dissolution date: only then can naming a party draw a warning.
+    var agenciesHaveHistory = false
 
     func kind(of name: String) -> Kind? { entries[name]?.kind }
+
+    /// The indicator declared under a name (one dictionary lookup, not a search of the declarations).
+    func indicatorDecl(named name: String) -> IndicatorDecl? {
+        guard let e = entries[name], e.kind == .indicator else { return nil }
+        return indicatorDecls[e.index]
+    }
+
+    /// The obligation declared under a name.
+    func obligationDecl(named name: String) -> ObligationDecl? {
+        guard let e = entries[name], e.kind == .obligation else { return nil }
+        return obligationDecls[e.index]
+    }
 
     /// Every name a "did you mean" may offer for a kind.
     func candidates(_ kinds: Set<Kind>) -> [String] {
@@ -35,21 +55,26 @@ extension Checker {
 
 
     mutating func declare(_ ast: PlanFile, into scope: inout Scope, fromRoster: Bool) {
+        // Room for every name up front: a plan of 25,000 obligations would otherwise regrow (rehash,
+        // copy) the table and the obligation array a dozen times.
+        scope.entries.reserveCapacity(scope.entries.count + ast.declarations.count)
+        let obligationCount = ast.declarations.reduce(0) { n, d in if case .obligation = d { return n + 1 }; return n }
+        scope.obligationDecls.reserveCapacity(scope.obligationDecls.count + obligationCount)
         for decl in ast.declarations {
             switch decl {
             case .agency(let a):
-                if add(a.name, .agency, fromRoster, &scope) { scope.agencyDecls.append(a) }
+                if add(a.name, .agency, at: scope.agencyDecls.count, fromRoster, &scope) { scope.agencyDecls.append(a) }
             case .group(let g):
-                if add(g.name, .group, fromRoster, &scope) { scope.groupDecls.append(g) }
+                if add(g.name, .group, at: scope.groupDecls.count, fromRoster, &scope) { scope.groupDecls.append(g) }
             case .indicator(let i):
-                if add(i.name, .indicator, fromRoster, &scope) { scope.indicatorDecls.append(i) }
+                if add(i.name, .indicator, at: scope.indicatorDecls.count, fromRoster, &scope) { scope.indicatorDecls.append(i) }
             case .event(let e):
                 if e.name.text == "plan_issued" {
                     report(Diagnostic(.duplicateName(kind: .event, name: "plan_issued"), at: e.name.span,
                                       notes: [DiagnosticNote(.help(.planIssuedIsBuiltIn))]))
-                } else if add(e.name, .event, fromRoster, &scope) { scope.eventDecls.append(e) }
+                } else if add(e.name, .event, at: scope.eventDecls.count, fromRoster, &scope) { scope.eventDecls.append(e) }
             case .obligation(let o):
-                if add(o.name, .obligation, fromRoster, &scope) { scope.obligationDecls.append(o) }
+                if add(o.name, .obligation, at: scope.obligationDecls.count, fromRoster, &scope) { scope.obligationDecls.append(o) }
             case .test(let t):
                 scope.testDecls.append(t)
             case .use, .plan:
@@ -58,13 +83,16 @@ extension Checker {
         }
     }
 
-    private mutating func add(_ name: Name, _ kind: Scope.Kind, _ fromRoster: Bool, _ scope: inout Scope) -> Bool {
-        if let first = scope.entries[name.text] {
+    /// Adds a name unless it is taken; `index` is where its declaration goes in the array for its kind.
+    private mutating func add(_ name: Name, _ kind: Scope.Kind, at index: Int, _ fromRoster: Bool, _ scope: inout Scope) -> Bool {
+        // One hash for the usual new name: insert, and put the first entry back if the name was taken.
+        let entry = Scope.Entry(kind: kind, span: name.span, fromRoster: fromRoster, index: index)
+        if let first = scope.entries.updateValue(entry, forKey: name.text) {
+            scope.entries[name.text] = first
             report(Diagnostic(.duplicateName(kind: kind.nameKind, name: name.text), at: name.span,
                               notes: [DiagnosticNote(.firstDefined(name: name.text), at: first.span)]))
             return false
         }
-        scope.entries[name.text] = Scope.Entry(kind: kind, span: name.span, fromRoster: fromRoster)
         return true
     }
 
@@ -74,6 +102,7 @@ extension Checker {
             var agency = Agency(id: a.name.text, name: a.title.value, aliases: a.aliases.map(\.value), span: a.name.span)
             if let on = a.mergedOn { agency.mergedOn = date(on, role: .mergerDate) }
             if let on = a.dissolvedOn { agency.dissolvedOn = date(on, role: .dissolutionDate) }
+            if agency.mergedOn != nil || agency.dissolvedOn != nil { scope.agenciesHaveHistory = true }
             if let into = a.mergedInto {
                 if into.text == a.name.text {
                     report(Diagnostic(.badMerge(agency: a.name.text, problem: .intoItself), at: into.span))

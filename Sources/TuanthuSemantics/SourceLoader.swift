@@ -57,12 +57,11 @@ public struct SourceLoader: Sendable {
     public mutating func load(_ path: String) -> Result<LoadedFile, LoadFailure> {
         let key = PlanFinder.standard(path)
         if let id = byPath[key], let f = loaded[id] { return .success(f) }
-        guard let data = Self.read(path, limit: Self.maxFileBytes) else { return .failure(.unreadable) }
-        if data.count > Self.maxFileBytes {
+        guard let raw = Self.read(path, limit: Self.maxFileBytes) else { return .failure(.unreadable) }
+        if raw.count > Self.maxFileBytes {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            return .failure(.tooLarge(max(size ?? 0, data.count)))
+            return .failure(.tooLarge(max(size ?? 0, raw.count)))
         }
-        let raw = [UInt8](data)
         let bytes: [UInt8]
         var encodingProblem: EncodingProblem?
         switch SourceFile.decode(raw) {
@@ -92,20 +91,30 @@ public struct SourceLoader: Sendable {
     }
 
     /// Reads at most `limit + 1` bytes, so a device or pipe that never ends (`use "/dev/zero"`) stops at the limit.
-    static func read(_ path: String, limit: Int) -> Data? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var data = Data()
-        while data.count <= limit {
-            do {
-                // nil or empty at the end of the file.
-                guard let chunk = try handle.read(upToCount: min(1 << 20, limit + 1 - data.count)), !chunk.isEmpty else { break }
-                data.append(chunk)
-            } catch {
+    /// A regular file is read straight into one array of its size (no chunks, no `Data` copy).
+    static func read(_ path: String, limit: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        let size = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        // One byte more than a regular file's size, so the end is seen without growing the array.
+        var bytes = [UInt8](repeating: 0, count: min(limit + 1, max(size + 1, 1 << 16)))
+        var filled = 0
+        while filled <= limit {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count))) }
+            // `read` writes at most `room` bytes into the unfilled tail of the array.
+            let room = bytes.count - filled
+            let n = bytes.withUnsafeMutableBytes { buffer in Foundation.read(fd, buffer.baseAddress! + filled, room) }
+            if n < 0 {
+                if errno == EINTR { continue }
                 return nil
             }
+            if n == 0 { break }
+            filled += n
         }
-        return data
+        bytes.removeLast(bytes.count - filled)
+        return bytes
     }
 
     /// 1-based line and column (in scalars) of a byte offset counted after any UTF-8 BOM; the bytes before it are valid UTF-8.

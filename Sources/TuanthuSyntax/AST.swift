@@ -58,7 +58,7 @@ public struct PlanFile: Sendable, Hashable {
     }
 }
 
-public enum Declaration: Sendable, Hashable {
+public indirect enum Declaration: Sendable, Hashable {
     case use(UseDecl)
     case plan(PlanDecl)
     case agency(AgencyDecl)

@@ -10,6 +10,7 @@ public struct Lexer {
 
     let bytes: [UInt8]
     let file: Int
+    let keywords = KeywordTable.shared
     var pos = 0
     public private(set) var tokens: [Token] = []
     public private(set) var comments: [Comment] = []
@@ -43,14 +44,21 @@ public struct Lexer {
             lineHasCode = true
             if b == UInt8(ascii: "\"") { lexString(); continue }
             if isDigit(b) { lexNumberLike(); continue }
-            if let (scalar, len) = decodeScalar(at: pos), isIdentifierStart(scalar) {
+            // ASCII letters and `_` without decoding; other scalars by their Unicode properties.
+            if b < 0x80 {
+                if isASCIIIdentifierStart(b) {
+                    pos += 1
+                    lexWord(start: start)
+                    continue
+                }
+            } else if let (scalar, len) = decodeScalar(at: pos), isIdentifierStart(scalar) {
                 pos += len
                 lexWord(start: start)
                 continue
             }
             if let sym = symbol(at: pos) {
                 pos += sym.utf8.count
-                tokens.append(Token(kind: .symbol, value: sym, span: span(start)))
+                tokens.append(Token(kind: .symbol, value: sym, span: span(start), isReserved: false))
                 continue
             }
             let len = decodeScalar(at: pos)?.1 ?? 1
@@ -63,7 +71,7 @@ public struct Lexer {
             let text = String(decoding: bytes[start..<pos], as: UTF8.self)
             diagnostics.append(Diagnostic(.unexpectedCharacter(text), at: span(start)))
         }
-        tokens.append(Token(kind: .endOfFile, value: "", span: Span(file: file, start: bytes.count, end: bytes.count)))
+        tokens.append(Token(kind: .endOfFile, value: "", span: Span(file: file, start: bytes.count, end: bytes.count), isReserved: false))
     }
 
     // MARK: pieces
@@ -88,6 +96,17 @@ public struct Lexer {
 
     private mutating func lexString() {
         let start = pos
+        // The usual string has no escape: its value is the bytes between the quotes, taken directly.
+        var close = start + 1
+        while close < bytes.count, bytes[close] != UInt8(ascii: "\""), bytes[close] != UInt8(ascii: "\\"), bytes[close] != 0x0A {
+            close += 1
+        }
+        if close < bytes.count, bytes[close] == UInt8(ascii: "\""), close - start - 1 <= Self.maxStringBytes {
+            pos = close + 1
+            tokens.append(Token(kind: .string, value: text(start + 1, close), span: span(start), isReserved: false))
+            return
+        }
+        // Escapes, an unterminated string or an over-long one: unescape byte by byte.
         pos += 1
         var value: [UInt8] = []
         while pos < bytes.count {
@@ -98,7 +117,7 @@ public struct Lexer {
                     diagnostics.append(Diagnostic(.tooLarge(.stringBytes(Self.maxStringBytes)), at: span(start)))
                     value = Array(value.prefix(Self.maxStringBytes))
                 }
-                tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start)))
+                tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start), isReserved: false))
                 return
             }
             if b == 0x0A { break }
@@ -125,7 +144,7 @@ public struct Lexer {
         }
         // Unterminated: report at the opening quote and keep what was read.
         diagnostics.append(Diagnostic(.unterminatedString, at: Span(file: file, start: start, end: start + 1)))
-        tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start)))
+        tokens.append(Token(kind: .string, value: String(decoding: value, as: UTF8.self), span: span(start), isReserved: false))
     }
 
     /// Numbers, percents, calendar tokens and clock times all start with a digit.
@@ -142,7 +161,7 @@ public struct Lexer {
                         || bytes[pos] == UInt8(ascii: "Q") || bytes[pos] == UInt8(ascii: "H") || bytes[pos] == UInt8(ascii: "W") {
                     pos += 1
                 }
-                tokens.append(Token(kind: .calendar, value: text(start, pos), span: span(start)))
+                tokens.append(Token(kind: .calendar, value: text(start, pos), span: span(start), isReserved: false))
                 return
             }
         }
@@ -151,57 +170,76 @@ public struct Lexer {
             pos = digitsEnd + 1
             let minuteEnd = scanDigits(allowUnderscore: false)
             pos = minuteEnd
-            tokens.append(Token(kind: .time, value: text(start, pos), span: span(start)))
+            tokens.append(Token(kind: .time, value: text(start, pos), span: span(start), isReserved: false))
             return
         }
         pos = start
-        var digits: [UInt8] = []
         var end = scanDigits(allowUnderscore: true)
-        digits.append(contentsOf: bytes[start..<end].filter { $0 != UInt8(ascii: "_") })
         var malformed = bytes[end - 1] == UInt8(ascii: "_")
         if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "."), isDigit(bytes[end + 1]) {
             pos = end + 1
             let fracEnd = scanDigits(allowUnderscore: true)
-            digits.append(UInt8(ascii: "."))
-            digits.append(contentsOf: bytes[(end + 1)..<fracEnd].filter { $0 != UInt8(ascii: "_") })
             if bytes[fracEnd - 1] == UInt8(ascii: "_") { malformed = true }
             end = fracEnd
         }
         pos = end
+        // The digits (and the `.` of a fraction) with the `_` separators removed.
+        var underscores = 0
+        for i in start..<end where bytes[i] == UInt8(ascii: "_") { underscores += 1 }
+        let digitCount = end - start - underscores
         // A letter glued to a number (`10am`) is one malformed token, not two.
         if pos < bytes.count, let (s, _) = decodeScalar(at: pos), isIdentifierStart(s) {
             while pos < bytes.count, let (s2, l2) = decodeScalar(at: pos), isIdentifierContinue(s2) { pos += l2 }
             diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), problem: .numberRunsIntoLetters), at: span(start)))
-            tokens.append(Token(kind: .number, value: "0", span: span(start)))
+            tokens.append(Token(kind: .number, value: "0", span: span(start), isReserved: false))
             return
         }
-        let value = String(decoding: digits, as: UTF8.self)
+        let value = underscores == 0 ? text(start, end) : String(decoding: bytes[start..<end].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
         if malformed {
             diagnostics.append(Diagnostic(.malformedLiteral(text: text(start, pos), problem: .misplacedUnderscore), at: span(start)))
         }
-        if digits.count > Self.maxDigits {
+        if digitCount > Self.maxDigits {
             diagnostics.append(Diagnostic(.tooLarge(.numberDigits(Self.maxDigits)), at: span(start)))
-            tokens.append(Token(kind: .number, value: "0", span: span(start)))
+            tokens.append(Token(kind: .number, value: "0", span: span(start), isReserved: false))
             return
         }
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "%") {
             pos += 1
-            tokens.append(Token(kind: .percent, value: value, span: span(start)))
+            tokens.append(Token(kind: .percent, value: value, span: span(start), isReserved: false))
         } else {
-            tokens.append(Token(kind: .number, value: value, span: span(start)))
+            tokens.append(Token(kind: .number, value: value, span: span(start), isReserved: false))
         }
     }
 
     private mutating func lexWord(start: Int) {
-        while pos < bytes.count, let (s, l) = decodeScalar(at: pos), isIdentifierContinue(s) { pos += l }
+        skipIdentifierContinue()
         // Hyphenated keywords (`half-yearly`) are one token.
         if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "-") {
             let save = pos
             pos += 1
-            while pos < bytes.count, let (s, l) = decodeScalar(at: pos), isIdentifierContinue(s) { pos += l }
+            skipIdentifierContinue()
             if !Keywords.hyphenated.contains(text(start, pos)) { pos = save }
         }
-        tokens.append(Token(kind: .word, value: text(start, pos), span: span(start)))
+        // A keyword gets the keyword's own string; a name is copied out of the source.
+        if let keyword = keywords.keyword(in: bytes, from: start, to: pos) {
+            tokens.append(Token(kind: .word, value: keyword, span: span(start), isReserved: true))
+        } else {
+            tokens.append(Token(kind: .word, value: text(start, pos), span: span(start), isReserved: false))
+        }
+    }
+
+    /// Moves past the letters, digits, `_` and combining marks that continue an identifier.
+    private mutating func skipIdentifierContinue() {
+        while pos < bytes.count {
+            let b = bytes[pos]
+            if b < 0x80 {
+                guard isASCIIIdentifierStart(b) || isDigit(b) else { return }
+                pos += 1
+            } else {
+                guard let (s, l) = decodeScalar(at: pos), isIdentifierContinue(s) else { return }
+                pos += l
+            }
+        }
     }
 
     private mutating func scanDigits(allowUnderscore: Bool) -> Int {
@@ -210,21 +248,28 @@ public struct Lexer {
         return i
     }
 
+    /// The symbol starting at `i`, as a string literal (nothing built per token).
     private func symbol(at i: Int) -> String? {
         let b = bytes[i]
-        let next = peek(1)
+        let equalsNext = peek(1) == UInt8(ascii: "=")
         switch b {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"):
-            if next == UInt8(ascii: "=") { return String(decoding: [b, UInt8(ascii: "=")], as: UTF8.self) }
-            return b == UInt8(ascii: "!") ? nil : String(UnicodeScalar(b))
-        case UInt8(ascii: "="):
-            return next == UInt8(ascii: "=") ? "==" : "="
-        case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["),
-             UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"),
-             UInt8(ascii: "/"):
-            return String(UnicodeScalar(b))
-        default:
-            return nil
+        case UInt8(ascii: "<"): return equalsNext ? "<=" : "<"
+        case UInt8(ascii: ">"): return equalsNext ? ">=" : ">"
+        case UInt8(ascii: "!"): return equalsNext ? "!=" : nil
+        case UInt8(ascii: "="): return equalsNext ? "==" : "="
+        case UInt8(ascii: "{"): return "{"
+        case UInt8(ascii: "}"): return "}"
+        case UInt8(ascii: "("): return "("
+        case UInt8(ascii: ")"): return ")"
+        case UInt8(ascii: "["): return "["
+        case UInt8(ascii: "]"): return "]"
+        case UInt8(ascii: ","): return ","
+        case UInt8(ascii: ":"): return ":"
+        case UInt8(ascii: "+"): return "+"
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "/"): return "/"
+        default: return nil
         }
     }
 
@@ -234,6 +279,11 @@ public struct Lexer {
     private func span(_ start: Int) -> Span { Span(file: file, start: start, end: pos) }
     private func text(_ a: Int, _ b: Int) -> String { String(decoding: bytes[a..<b], as: UTF8.self) }
     private func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    /// `isIdentifierStart` for an ASCII byte.
+    private func isASCIIIdentifierStart(_ b: UInt8) -> Bool {
+        // `b | 0x20` lower-cases an ASCII letter and maps no other byte into a...z.
+        b == UInt8(ascii: "_") || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z"))
+    }
 
     private func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
         s == "_" || (s.isASCII ? ((s >= "a" && s <= "z") || (s >= "A" && s <= "Z")) : s.properties.isAlphabetic)

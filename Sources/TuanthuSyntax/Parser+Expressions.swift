@@ -125,7 +125,7 @@ extension Parser {
                 _ = try expect(symbol: ")")
                 return .call(Name(t.value, t.span), arg, span: span(from: t.span))
             }
-            if Keywords.all.contains(t.value) { throw fail(expected: .value) }
+            if t.isReserved { throw fail(expected: .value) }
             advance()
             return .name(Name(t.value, t.span))
         default:

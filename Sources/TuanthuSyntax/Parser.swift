@@ -86,7 +86,7 @@ public struct Parser {
         switch t.kind {
         case .endOfFile: return .endOfFile
         case .string: return .string
-        case .word: return Keywords.all.contains(t.value) ? .keyword(t.value) : .token(t.value)
+        case .word: return t.isReserved ? .keyword(t.value) : .token(t.value)
         default: return .token(t.value)
         }
     }
@@ -105,7 +105,7 @@ public struct Parser {
 
     /// An identifier that is not a reserved keyword.
     mutating func expectName(_ what: Phrase) throws(ParseAbort) -> Name {
-        guard current.kind == .word, !Keywords.all.contains(current.value) else { throw fail(expected: what) }
+        guard current.kind == .word, !current.isReserved else { throw fail(expected: what) }
         let t = advance()
         return Name(t.value, t.span)
     }

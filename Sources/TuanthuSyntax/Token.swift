@@ -25,10 +25,16 @@ public struct Token: Sendable, Hashable {
     /// For numbers and percents: the digits with `_` removed.
     public var value: String
     public var span: Span
+    /// A word that is one of `Keywords.all` (the lexer knows from the bytes, so the parser need not hash).
+    public var isReserved: Bool
     public init(kind: TokenKind, value: String, span: Span) {
+        self.init(kind: kind, value: value, span: span, isReserved: kind == .word && Keywords.all.contains(value))
+    }
+    init(kind: TokenKind, value: String, span: Span, isReserved: Bool) {
         self.kind = kind
         self.value = value
         self.span = span
+        self.isReserved = isReserved
     }
 
     public func isWord(_ w: String) -> Bool { kind == .word && value == w }
@@ -65,4 +71,36 @@ public enum Keywords {
     ]
     public static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     public static let hyphenated: Set<String> = ["half-yearly"]
+}
+
+/// The reserved words grouped by length in UTF-8 bytes, so the lexer can recognise one from its bytes
+/// with a few byte comparisons (no `String` built, no hashing) and hand out the keyword's own string.
+struct KeywordTable: Sendable {
+    struct Entry: Sendable {
+        var bytes: [UInt8]
+        var word: String
+    }
+    /// `byLength[n]`: the keywords of `n` bytes.
+    let byLength: [[Entry]]
+
+    static let shared = KeywordTable(Keywords.all)
+
+    init(_ words: Set<String>) {
+        var table: [[Entry]] = Array(repeating: [], count: (words.map(\.utf8.count).max() ?? 0) + 1)
+        for w in words.sorted() { table[w.utf8.count].append(Entry(bytes: Array(w.utf8), word: w)) }
+        byLength = table
+    }
+
+    /// The keyword spelled by `bytes[start..<end]`, or nil.
+    func keyword(in bytes: [UInt8], from start: Int, to end: Int) -> String? {
+        let length = end - start
+        guard length < byLength.count else { return nil }
+        let first = bytes[start]
+        for entry in byLength[length] where entry.bytes[0] == first {
+            var k = 1
+            while k < length, entry.bytes[k] == bytes[start + k] { k += 1 }
+            if k == length { return entry.word }
+        }
+        return nil
+    }
 }

@@ -35,9 +35,22 @@ enum CheckCommand {
         }
         let hasErrors = result.hasErrors
         let hasWarnings = result.diagnostics.contains { $0.severity == .warning }
+        KeptUntilExit.keep(checker)
+        KeptUntilExit.keep(result)
         if hasErrors || (a.flags.contains("--strict") && hasWarnings) { return 1 }
         return 0
     }
+}
+
+/// What `check` leaves for the process exit to reclaim. Freeing the syntax trees and checked plans of a
+/// 100,000-line plan object by object takes about 20 ms (a sixth of the whole check) just before the
+/// process ends; `exit` returns all the memory at once. Only for the command-line run, which exits
+/// right after the command returns.
+enum KeptUntilExit {
+    /// Touched only from the main thread, by the one command a process runs.
+    nonisolated(unsafe) private static var values: [Any] = []
+
+    static func keep(_ value: Any) { values.append(value) }
 }
 
 enum DiagnosticLimit {
