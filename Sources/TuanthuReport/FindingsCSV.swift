@@ -76,7 +76,7 @@ public enum FindingsCSV {
 
     /// The rows of a compact report obligation: the same cells as the findings they stand for. What
     /// agencies and periods share is quoted once, so a row is mostly copied bytes.
-    static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
+    static func rowsByAppending(_ r: ReportOutcomes, to out: inout [UInt8]) {
         let cells = TemplateCells(r.template)
         // `plan,obligation,kind,agency,` for each agency.
         let agencyHeads = r.agencies.map { a -> [UInt8] in

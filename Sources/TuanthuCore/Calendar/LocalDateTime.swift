@@ -73,19 +73,28 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Appends `description` as UTF-8 without building a string (report writers do this for every row).
     public func appendDescription(to out: inout [UInt8]) {
-        guard CalendarBytes.dateFits(date), time.map(CalendarBytes.timeFits) ?? true else {
-            out.append(contentsOf: description.utf8)
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { buf in
-            CalendarBytes.putDate(date.year, date.month, date.day, buf, 0)
-            var count = 10
-            if let time {
-                buf[10] = CalendarBytes.upperT
-                count = 11 + CalendarBytes.putTime(time.hour, time.minute, time.second, buf, 11)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxWrittenLength) { buf in
+            if let count = writeDescription(into: buf, at: 0) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<count]))
+            } else {
+                out.append(contentsOf: description.utf8)
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<count]))
         }
+    }
+
+    /// The most bytes `writeDescription` writes.
+    public static let maxWrittenLength = 19
+
+    /// Writes `description` at `at` and returns its length, when the year has four digits (always, for
+    /// instants read from data); nil (nothing written) otherwise. The caller makes room for
+    /// `maxWrittenLength` bytes.
+    public func writeDescription(into buf: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int? {
+        guard CalendarBytes.dateFits(date), time.map(CalendarBytes.timeFits) ?? true,
+              at >= 0, at + Self.maxWrittenLength <= buf.count else { return nil }
+        CalendarBytes.putDate(date.year, date.month, date.day, buf, at)
+        guard let time else { return 10 }
+        buf[at + 10] = CalendarBytes.upperT
+        return 11 + CalendarBytes.putTime(time.hour, time.minute, time.second, buf, at + 11)
     }
 
     /// "2025-06-12" or "2025-06-12T09:30" (seconds only when not zero).

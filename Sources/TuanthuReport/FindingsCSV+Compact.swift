@@ -1,0 +1,157 @@
+import TuanthuCore
+import TuanthuRuntime
+
+// The rows of a compact report duty (`ReportOutcomes`), written straight into memory: a national run has
+// a million of them, and a row is mostly cells its duty, agency or period share. Those are quoted once
+// into one buffer of pieces; each row is then copied together from pieces, a submission instant and two
+// numbers, with no `append` (and its checks) per cell. The bytes are the ones `rowsByAppending` writes.
+extension FindingsCSV {
+    /// Where a piece sits in the buffer of pieces.
+    struct Piece {
+        var start: Int
+        var count: Int
+    }
+
+    static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
+        guard let block = compactBlock(r) else {
+            rowsByAppending(r, to: &out)
+            return
+        }
+        out.append(contentsOf: block)
+    }
+
+    /// The rows of `r`, or nil when a cell is unusual (an instant outside years 0–9999, an evidence path
+    /// that needs quotes), which the appending writer handles.
+    static func compactBlock(_ r: ReportOutcomes) -> [UInt8]? {
+        let statusCount = Status.allCases.count
+        // First pass: which period cells occur, which files the evidence is in, whether anything is unusual.
+        var periodUsed = [Bool](repeating: false, count: r.periods.count * statusCount)
+        var files: [String: Int] = [:]
+        var fileList: [String] = []
+        var k = 0
+        var lastFile: String?
+        for _ in r.agencies.indices {
+            for p in r.periods.indices {
+                periodUsed[p * statusCount + statusIndex(r.cells[k].status)] = true
+                if let file = r.cells[k].evidence?.file, file != lastFile {
+                    lastFile = file
+                    if files[file] == nil {
+                        guard !file.utf8.contains(where: needsQuotes) else { return nil }
+                        files[file] = fileList.count
+                        fileList.append(file)
+                    }
+                }
+                k += 1
+            }
+        }
+        // The pieces, quoted once.
+        let template = TemplateCells(r.template)
+        var pieces: [UInt8] = []
+        func piece(_ build: (inout [UInt8]) -> Void) -> Piece {
+            let start = pieces.count
+            build(&pieces)
+            return Piece(start: start, count: pieces.count - start)
+        }
+        let agencyHeads = r.agencies.map { a in piece { $0.append(contentsOf: template.head); field(a, &$0); $0.append(0x2C) } }
+        var periodCells = [Piece](repeating: Piece(start: 0, count: 0), count: periodUsed.count)
+        for (i, used) in periodUsed.enumerated() where used {
+            let p = r.periods[i / statusCount], status = Status.allCases[i % statusCount]
+            periodCells[i] = piece {
+                field(p.period.description, &$0); $0.append(0x2C)
+                $0.append(contentsOf: status.rawValue.utf8); $0.append(0x2C)
+                field(p.due.description, &$0); $0.append(0x2C)
+            }
+        }
+        let expected = piece { $0.append(contentsOf: template.expected) }
+        let submittedPrefix = piece { $0.append(contentsOf: "submitted ".utf8) }
+        let nothing = piece { field(ReportCell.nothingSubmitted, &$0); $0.append(0x2C) }
+        let nothingYet = piece { field(ReportCell.notYetSubmitted, &$0); $0.append(0x2C) }
+        let tail = piece { $0.append(contentsOf: template.tail) }
+        let fileCells = fileList.map { f in piece { $0.append(contentsOf: f.utf8); $0.append(0x3A) } }
+
+        // Room for every row at its longest: shared pieces, two instants, two numbers, commas, CRLF.
+        let longestPeriod = periodCells.map(\.count).max() ?? 0
+        let longestFile = fileCells.map(\.count).max() ?? 0
+        let rowExtra = longestPeriod + 2 * LocalDateTime.maxWrittenLength + 2 * 20 + 6 + expected.count + submittedPrefix.count
+            + max(nothing.count, nothingYet.count) + tail.count + longestFile
+        let room = agencyHeads.reduce(0) { $0 + ($1.count + rowExtra) * r.periods.count }
+
+        var unusual = false
+        let block = [UInt8](unsafeUninitializedCapacity: room) { buf, written in
+            written = 0
+            // Cells are read in place (a copy of each would retain and release its evidence path).
+            r.cells.withUnsafeBufferPointer { cells in
+            pieces.withUnsafeBufferPointer { from in
+                var at = 0
+                @inline(__always) func put(_ p: Piece) {
+                    UnsafeMutableBufferPointer(rebasing: buf[at..<at + p.count])
+                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: from[p.start..<p.start + p.count]))
+                    at += p.count
+                }
+                @inline(__always) func put(_ byte: UInt8) {
+                    buf[at] = byte
+                    at += 1
+                }
+                @inline(__always) func put(_ n: Int) {
+                    if n < 0 { put(UInt8(0x2D)) }
+                    var m = n.magnitude, digits = 0
+                    repeat { digits += 1; m /= 10 } while m > 0
+                    m = n.magnitude
+                    var i = at + digits - 1
+                    repeat { buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30; m /= 10; i -= 1 } while m > 0
+                    at += digits
+                }
+                var k = 0
+                var lastFile: String?
+                var lastFileIndex = 0
+                for head in agencyHeads {
+                    for p in r.periods.indices {
+                        let c = cells.baseAddress! + k
+                        k += 1
+                        // `room` counted every row at its longest; this keeps a miscount from writing past it.
+                        precondition(at + head.count + rowExtra <= buf.count, "compact CSV rows longer than their room")
+                        put(head)
+                        put(periodCells[p * statusCount + statusIndex(c.pointee.status)])
+                        let instantStart = at
+                        var instantCount = 0
+                        if let s = c.pointee.submitted {
+                            guard let n = s.writeDescription(into: buf, at: at) else {
+                                unusual = true
+                                return
+                            }
+                            instantCount = n
+                        }
+                        at += instantCount
+                        put(UInt8(0x2C))
+                        if let n = c.pointee.daysLate { put(n) }
+                        put(UInt8(0x2C))
+                        put(expected)
+                        if c.pointee.submitted != nil {
+                            put(submittedPrefix)
+                            // The instant again, copied from where it was just written.
+                            (buf.baseAddress! + at).update(from: buf.baseAddress! + instantStart, count: instantCount)
+                            at += instantCount
+                            put(UInt8(0x2C))
+                        } else {
+                            put(c.pointee.status == .overdue ? nothing : nothingYet)
+                        }
+                        put(tail)
+                        if c.pointee.evidence != nil {
+                            // Most rows of a duty come from one file: its index is looked up only when it changes.
+                            if c.pointee.evidence!.file != lastFile {
+                                lastFile = c.pointee.evidence!.file
+                                lastFileIndex = files[lastFile!] ?? 0
+                            }
+                            put(fileCells[lastFileIndex])
+                            put(c.pointee.evidence!.line)
+                        }
+                        put(UInt8(0x0D)); put(UInt8(0x0A))
+                    }
+                }
+                written = at
+            }
+            }
+        }
+        return unusual ? nil : block
+    }
+}
