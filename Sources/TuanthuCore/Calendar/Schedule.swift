@@ -28,9 +28,9 @@ public struct Deadline: Sendable, Hashable, CustomStringConvertible {
     /// submission without a time is on time (`timeNotGiven: true`), otherwise it is on time when
     /// earlier than the cutoff (or equal to it, when inclusive), else late by 0 days.
     public func judge(_ submitted: LocalDateTime) -> Timeliness {
-        let difference = submitted.date.days(since: day)
-        if difference > 0 { return .late(daysLate: difference) }
-        guard let cutoff = time, difference == 0 else { return .onTime(timeNotGiven: false) }
+        // Days are counted only for late submissions (most are on time).
+        if submitted.date > day { return .late(daysLate: submitted.date.days(since: day)) }
+        guard let cutoff = time, submitted.date == day else { return .onTime(timeNotGiven: false) }
         guard let at = submitted.time else { return .onTime(timeNotGiven: true) }
         let inTime = timeInclusive ? at <= cutoff : at < cutoff
         return inTime ? .onTime(timeNotGiven: false) : .late(daysLate: 0)

@@ -91,6 +91,9 @@ public struct ReportTable: RandomAccessCollection, Sendable {
     /// The number a name (obligation or agency) is stored under, if any row uses it.
     func number(of name: String) -> UInt32? { nameNumbers[name] }
 
+    /// How many names are stored: numbers run from 0 to `nameCount - 1`.
+    var nameCount: Int { names.count }
+
     // MARK: Adding rows
 
     public mutating func append(_ row: ReportRow) {

@@ -64,9 +64,9 @@ extension Evaluator {
         for (r, p) in periodOrder.enumerated() { periodRank[p] = r }
         var cells = [ReportCell](repeating: ReportCell(status: .pending), count: agencies.count * owed.count)
         var later: [Int] = []
-        // Owing agencies by their number in `data.reports` (an agency no row names has none).
-        var agencyIndex: [UInt32: Int] = [:]
-        for (ai, a) in agencies.enumerated() { if let n = data.reports.number(of: a) { agencyIndex[n] = ai } }
+        // Owing agencies by their number in `data.reports` (-1: not owing; an agency no row names has none).
+        var agencyIndex = [Int32](repeating: -1, count: data.reports.nameCount)
+        for (ai, a) in agencies.enumerated() { if let n = data.reports.number(of: a) { agencyIndex[Int(n)] = Int32(ai) } }
         let obligationNumber = data.reports.number(of: o.id)
         // A period's submissions by owing agency (positions in `data.reports`, in file order).
         var byAgency = [[Int]](repeating: [], count: agencies.count)
@@ -75,7 +75,8 @@ extension Evaluator {
             for ai in byAgency.indices { byAgency[ai].removeAll(keepingCapacity: true) }
             if let obligationNumber {
                 for i in reportsByPeriod[ReportKey(plan: planIndex, obligation: obligationNumber, period: period)] ?? [] {
-                    if let ai = agencyIndex[data.reports.agencyNumber(at: i)] { byAgency[ai].append(i) }
+                    let ai = agencyIndex[Int(data.reports.agencyNumber(at: i))]
+                    if ai >= 0 { byAgency[Int(ai)].append(i) }
                 }
             }
             for ai in agencies.indices {
