@@ -109,3 +109,43 @@ struct ByteKeyMemoTests {
         #expect(Self.lookup(memo, "k0") == nil)
     }
 }
+
+/// The fast lane's split (eight bytes at a time) against a plain byte-by-byte split, on lines built to
+/// put delimiters, their neighbours in the byte table and blanks at every position of a word.
+@Suite("Fast lane splits like the byte-by-byte split")
+struct SimpleLaneSplitTests {
+    static func naive(_ bytes: [UInt8], _ delimiter: UInt8, _ expected: Int) -> [Range<Int>]? {
+        var cells: [Range<Int>] = [], start = 0
+        for (i, b) in bytes.enumerated() where b == delimiter { cells.append(start..<i); start = i + 1 }
+        cells.append(start..<bytes.count)
+        guard cells.count == expected else { return nil }
+        for c in cells where !c.isEmpty {
+            let first = bytes[c.lowerBound], last = bytes[c.upperBound - 1]
+            if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return nil }
+        }
+        return cells
+    }
+
+    @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
+    func agreesOnGeneratedLines(delimiter: UInt8) {
+        // Neighbours of the delimiter's value (a carry between bytes would confuse them with it).
+        let alphabet: [UInt8] = [delimiter, delimiter &+ 1, delimiter &- 1, delimiter ^ 1, 0x2D, 0x41, 0x30, 0x20, 0x7F, 0x00, 0x01]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        var lane = SimpleLane()
+        for _ in 0..<4000 {
+            let length = next() % 70
+            let line = (0..<length).map { _ in alphabet[next() % alphabet.count] }
+            let expected = 1 + line.filter { $0 == delimiter }.count + (next() % 3 == 0 ? next() % 3 - 1 : 0)
+            let ok = line.withUnsafeBufferPointer { lane.split($0, delimiter: delimiter, expected: max(expected, 1)) }
+            let want = Self.naive(line, delimiter, max(expected, 1))
+            #expect(ok == (want != nil), "line \(line)")
+            if ok, let want {
+                #expect(zip(lane.starts, lane.ends).map { $0..<$1 } == want, "line \(line)")
+            }
+        }
+    }
+}

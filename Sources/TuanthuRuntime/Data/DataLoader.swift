@@ -467,14 +467,31 @@ struct SimpleLane {
         }
         return starts.withUnsafeMutableBufferPointer { starts in
             ends.withUnsafeMutableBufferPointer { ends in
-                var k = 0, start = 0
-                for i in 0..<b.count where b[i] == delimiter {
-                    guard k < expected - 1 else { return false }
+                var k = 0, start = 0, i = 0
+                var tooMany = false
+                @inline(__always) func cut(_ at: Int) {
+                    guard k < expected - 1 else { tooMany = true; return }
                     starts[k] = start
-                    ends[k] = i
+                    ends[k] = at
                     k += 1
-                    start = i + 1
+                    start = at + 1
                 }
+                // Eight bytes at a time: the delimiters among them found from one mask, lowest byte first.
+                if let base = UnsafeRawPointer(b.baseAddress) {
+                    while i + 8 <= b.count {
+                        var mask = SWAR.matches(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)), delimiter)
+                        while mask != 0 {
+                            cut(i + mask.trailingZeroBitCount / 8)
+                            mask &= mask &- 1
+                        }
+                        i += 8
+                    }
+                }
+                while i < b.count {
+                    if b[i] == delimiter { cut(i) }
+                    i += 1
+                }
+                guard !tooMany else { return false }
                 guard k == expected - 1 else { return false }
                 starts[k] = start
                 ends[k] = b.count

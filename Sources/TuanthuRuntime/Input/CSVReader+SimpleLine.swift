@@ -30,7 +30,8 @@ extension CSVReader {
         while true {
             let p = buf, e = end, start = pos
             var i = start
-            // Stop at a quote, CR, LF or any byte >= 0x80.
+            // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time while none of them is one.
+            while i &+ 8 <= e, !SWAR.hasSpecial(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { i &+= 8 }
             while i < e {
                 let b = p[i]
                 if b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 { break }
@@ -59,5 +60,32 @@ extension CSVReader {
             newLine()
             return line
         }
+    }
+}
+
+/// Word-at-a-time byte tests ("SIMD within a register"): whether any of eight bytes is a given value.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// True when some byte of `w` is zero (exact: borrows only start at a zero byte).
+    @inline(__always)
+    static func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
+
+    @inline(__always)
+    static func has(_ w: UInt64, _ byte: UInt8) -> Bool { hasZero(w ^ (ones &* UInt64(byte))) }
+
+    /// The high bit of every byte of `w` equal to `byte`, and no other bit (exact: no carries between bytes).
+    @inline(__always)
+    static func matches(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = w ^ (ones &* UInt64(byte))
+        let low7 = ones &* 0x7F
+        return ~(((x & low7) &+ low7) | x | low7)
+    }
+
+    /// A quote, LF, CR or a byte >= 0x80 among the eight.
+    @inline(__always)
+    static func hasSpecial(_ w: UInt64) -> Bool {
+        w & highs != 0 || has(w, 0x22) || has(w, 0x0A) || has(w, 0x0D)
     }
 }
