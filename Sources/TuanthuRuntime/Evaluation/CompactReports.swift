@@ -74,7 +74,8 @@ extension Evaluator {
         for (pi, (period, due)) in owed.enumerated() {
             for ai in byAgency.indices { byAgency[ai].removeAll(keepingCapacity: true) }
             if let obligationNumber {
-                for i in reportsByPeriod[ReportKey(plan: planIndex, obligation: obligationNumber, period: period)] ?? [] {
+                for position in reportsByPeriod.rows(ReportKey(plan: planIndex, obligation: obligationNumber, period: period)) ?? [] {
+                    let i = Int(position)
                     let ai = agencyIndex[Int(data.reports.agencyNumber(at: i))]
                     if ai >= 0 { byAgency[Int(ai)].append(i) }
                 }

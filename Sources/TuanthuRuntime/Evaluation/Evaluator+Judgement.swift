@@ -8,8 +8,9 @@ extension Evaluator {
         // The period's eligible submissions not yet used as evidence, earliest first (file order breaks ties).
         var rows: [ReportRow] = []
         if let period = a.period, let candidates = reportRows(plan: a.plan, obligation: f.obligation, period: period) {
-            for i in candidates where fates[data.reports.id(at: i)] != .evidence && a.eligible.contains(data.reports.agency(at: i)) {
-                rows.append(data.reports[i])
+            for position in candidates {
+                let i = Int(position)
+                if fates[data.reports.id(at: i)] != .evidence && a.eligible.contains(data.reports.agency(at: i)) { rows.append(data.reports[i]) }
             }
             if rows.count > 1 {
                 rows.sort { ($0.submitted, $0.source.file, $0.source.line) < ($1.submitted, $1.source.file, $1.source.line) }

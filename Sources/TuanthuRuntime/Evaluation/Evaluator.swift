@@ -16,7 +16,7 @@ public struct Evaluator: Sendable {
     /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
     /// Positions in `data.reports`, not copies of the rows.
     /// Filled per unit of work (see `evaluateUnit`), from `reportsByPlan`.
-    var reportsByPeriod: [ReportKey: [Int]] = [:]
+    var reportsByPeriod = ReportIndex()
     /// Positions in `data.reports` of each plan's rows received by as-of, in file order (32 bits: the
     /// loader keeps row numbers within `ReportTable.maxRowID`).
     var reportsByPlan: [[UInt32]] = []
@@ -133,9 +133,51 @@ public struct Evaluator: Sendable {
     }
 
     /// Positions in `data.reports` of the rows about one obligation and period of a plan, in file order.
-    func reportRows(plan: Int, obligation: String, period: Period) -> [Int]? {
+    func reportRows(plan: Int, obligation: String, period: Period) -> ArraySlice<UInt32>? {
         guard let number = data.reports.number(of: obligation) else { return nil }
-        return reportsByPeriod[ReportKey(plan: plan, obligation: number, period: period)]
+        return reportsByPeriod.rows(ReportKey(plan: plan, obligation: number, period: period))
+    }
+
+    /// Report rows grouped by (plan, obligation, period): one flat array of positions, grouped, in file order
+    /// within each group (a dictionary of arrays would allocate one small array per group: a million).
+    struct ReportIndex {
+        var groups: [ReportKey: Int32] = [:]
+        /// Group `g` is `positions[starts[g]..<starts[g + 1]]`.
+        var starts: [Int32] = [0]
+        var positions: [UInt32] = []
+
+        init() {}
+
+        init(_ rows: [UInt32], key: (Int) -> ReportKey) {
+            var groupOf = [Int32](repeating: 0, count: rows.count)
+            var counts: [Int32] = []
+            for (k, position) in rows.enumerated() {
+                let g: Int32
+                if let known = groups[key(Int(position))] {
+                    g = known
+                } else {
+                    g = Int32(counts.count)
+                    groups[key(Int(position))] = g
+                    counts.append(0)
+                }
+                groupOf[k] = g
+                counts[Int(g)] += 1
+            }
+            starts = [Int32](repeating: 0, count: counts.count + 1)
+            for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
+            var next = Array(starts.dropLast())
+            positions = [UInt32](repeating: 0, count: rows.count)
+            for (k, position) in rows.enumerated() {
+                let g = Int(groupOf[k])
+                positions[Int(next[g])] = position
+                next[g] += 1
+            }
+        }
+
+        func rows(_ key: ReportKey) -> ArraySlice<UInt32>? {
+            guard let g = groups[key] else { return nil }
+            return positions[Int(starts[Int(g)])..<Int(starts[Int(g) + 1])]
+        }
     }
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
@@ -143,12 +185,10 @@ public struct Evaluator: Sendable {
     func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         // The unit's own index of report rows by (plan, obligation, period), built on its thread.
         var unit = self
-        for pi in planIndices {
-            for position in reportsByPlan[pi] {
-                let i = Int(position)
-                let key = ReportKey(plan: pi, obligation: data.reports.obligationNumber(at: i), period: data.reports.period(at: i))
-                unit.reportsByPeriod[key, default: []].append(i)
-            }
+        let rows = planIndices.count == 1 ? reportsByPlan[planIndices[0]] : planIndices.flatMap { reportsByPlan[$0] }
+        let reports = data.reports
+        unit.reportsByPeriod = ReportIndex(rows) { i in
+            ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
         }
         unit.reportsByPlan = []
         return unit.judgeUnit(planIndices, compactReports: compactReports)
