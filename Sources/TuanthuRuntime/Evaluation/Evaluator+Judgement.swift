@@ -114,7 +114,8 @@ extension Evaluator {
     /// Targets: judged on the observation for the target's period; pending before its deadline.
     func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
         guard let period = a.period else { return }
-        let lookup = ObservationLookup(rows: observationsByIndicator, plan: plan, planIndex: a.plan, eligible: a.eligible)
+        let lookup = ObservationLookup(rows: observationsByIndicator, plan: plan, planIndex: a.plan, eligible: a.eligible,
+                                       byAgency: observationsByAgency)
         var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)
         let truth = evaluator.evaluate(condition)
         let dueDay = f.due?.day ?? period.lastDay

@@ -22,6 +22,8 @@ public struct Evaluator: Sendable {
     var reportsByPlan: [[UInt32]] = []
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
+    /// The rows that name an agency, by "plan|indicator|agency" (see `ObservationLookup.byAgency`).
+    var observationsByAgency: [String: [ObservationRow]] = [:]
     var extensionsByObligation: [String: [ExtensionRow]] = [:]
     var eventDates: [[String: CivilDate]] = []
     var eventRows: [String: EventRow] = [:]
@@ -88,6 +90,7 @@ public struct Evaluator: Sendable {
         }
         for o in data.observations where fates[o.id] != .superseded {
             observationsByIndicator[Self.key(o.plan, o.indicator), default: []].append(o)
+            if let agency = o.agency { observationsByAgency[Self.key(o.plan, o.indicator) + "|" + agency, default: []].append(o) }
         }
         for x in data.extensions { extensionsByObligation[Self.key(x.plan, x.obligation), default: []].append(x) }
         eventDates = plans.map { ["plan_issued": $0.issued] }

@@ -8,10 +8,20 @@ struct ObservationLookup {
     let plan: CheckedPlan
     let planIndex: Int
     let eligible: [String]
+    /// The same rows by "plan|indicator|agency", when the caller has them: a per-agency target then reads
+    /// its agency's rows instead of filtering every agency's (a province has hundreds).
+    var byAgency: [String: [ObservationRow]]? = nil
 
     func candidates(_ id: String) -> [ObservationRow] {
         let perAgency = plan.indicators[id]?.perAgency == true
-        return (rows[Evaluator.key(planIndex, id)] ?? []).filter { r in
+        let key = Evaluator.key(planIndex, id)
+        if perAgency, let byAgency {
+            // The eligible agencies' rows in file order (row ids), each row once: what the filter keeps.
+            let agencies = Set(eligible)
+            if agencies.count == 1, let only = agencies.first { return byAgency[key + "|" + only] ?? [] }
+            return agencies.flatMap { byAgency[key + "|" + $0] ?? [] }.sorted { $0.id < $1.id }
+        }
+        return (rows[key] ?? []).filter { r in
             perAgency ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
         }
     }
