@@ -14,10 +14,11 @@ extension Checker {
             report(Diagnostic(.selfSupersede(plan: s.value), at: s.span))
         }
         var obligations: [Obligation] = []
+        obligations.reserveCapacity(scope.obligationDecls.count)
         for o in scope.obligationDecls {
             if let checked = checkObligation(o, scope: &scope, planIssued: issued, file: file) { obligations.append(checked) }
         }
-        lintWeakerTargets(scope.obligationDecls, obligations)
+        lintWeakerTargets(obligations)
         var tests: [PlanTest] = []
         for t in scope.testDecls { if let pt = checkTest(t, scope: &scope, obligations: obligations) { tests.append(pt) } }
         lintUnused(scope, fileID: file.source.id)
