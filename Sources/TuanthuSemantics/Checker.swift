@@ -17,10 +17,11 @@ public struct CheckResult: Sendable {
 /// The checker: a fixed, ordered list of stages over all files of a run (load, resolve `use`,
 /// declare names, resolve parties, check obligations, check tests, lint), each appending to one
 /// diagnostic list.
-public struct Checker {
+public struct Checker: Sendable {
     var loader = SourceLoader()
     var diagnostics: [Diagnostic] = []
-    private var reported: Set<String> = []
+    /// Keys of the diagnostics reported, so each is reported once.
+    var reported: Set<String> = []
 
     public init() {}
 
