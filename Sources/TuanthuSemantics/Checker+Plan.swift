@@ -28,16 +28,13 @@ extension Checker {
             obligations: obligations, tests: tests, agencyByName: scope.agencyByName)
     }
 
-    /// Obligations checked at once on two threads when a plan has this many.
-    static let obligationsForTwoThreads = 4000
-
     /// Checks every obligation of the plan, in order. A large plan is checked in two halves at once: the
     /// second half on a copy of the checker and scope that starts with no diagnostics and no used names;
     /// its diagnostics are then reported after the first half's (`report` drops repeats as it would have)
     /// and its used names added, so diagnostics, their order and the results are those of one pass.
     mutating func checkObligations(scope: inout Scope, planIssued: CivilDate?, file: LoadedFile) -> [Obligation] {
         let count = scope.obligationDecls.count
-        guard count >= Self.obligationsForTwoThreads else {
+        guard count >= obligationsForTwoThreads else {
             return checkObligations(0..<count, scope: &scope, planIssued: planIssued, file: file)
         }
         let middle = count / 2

@@ -22,6 +22,9 @@ public struct Checker: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Keys of the diagnostics reported, so each is reported once.
     var reported: Set<String> = []
+    /// A plan with this many obligations has them checked on two threads (a test sets it out of reach
+    /// to compare with one thread).
+    var obligationsForTwoThreads = 4000
 
     public init() {}
 
