@@ -33,6 +33,25 @@ extension Checker {
     }
 
     mutating func clock(_ t: TimeLiteral) -> ClockTime? {
+        // `H:MM` or `HH:MM` in ASCII digits (as the lexer writes times), read without splitting the text.
+        var hour = 0, minute = 0, hourDigits = 0, minuteDigits = 0, colons = 0, other = false
+        for b in t.text.utf8 {
+            if b == UInt8(ascii: ":") {
+                colons += 1
+            } else if b >= 0x30 && b <= 0x39, colons == 0 {
+                if hourDigits < 3 { hour = hour * 10 + Int(b - 0x30) }
+                hourDigits += 1
+            } else if b >= 0x30 && b <= 0x39 {
+                if minuteDigits < 3 { minute = minute * 10 + Int(b - 0x30) }
+                minuteDigits += 1
+            } else {
+                other = true
+            }
+        }
+        if !other, colons == 1, hourDigits == 1 || hourDigits == 2, minuteDigits == 2,
+           let time = ClockTime(hour: hour, minute: minute, second: 0) {
+            return time
+        }
         let parts = t.text.split(separator: ":")
         if parts.count == 2, parts[1].count == 2, let h = Int(parts[0]), let m = Int(parts[1]),
            let time = ClockTime(hour: h, minute: m, second: 0) {

@@ -24,6 +24,7 @@ extension Checker {
     mutating func checkCondition(_ e: Expr, scope: inout Scope) -> (Condition, [String])? {
         var indicators: [String] = []
         guard let c = condition(e, scope: &scope, indicators: &indicators) else { return nil }
+        if indicators.count < 2 { return (c, indicators) }
         var seen: Set<String> = []
         return (c, indicators.filter { seen.insert($0).inserted })
     }

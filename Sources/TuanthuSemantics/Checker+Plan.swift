@@ -13,11 +13,8 @@ extension Checker {
         for s in decl.supersedes where s.value == decl.number.value {
             report(Diagnostic(.selfSupersede(plan: s.value), at: s.span))
         }
-        var obligations: [Obligation] = []
-        for o in scope.obligationDecls {
-            if let checked = checkObligation(o, scope: &scope, planIssued: issued, file: file) { obligations.append(checked) }
-        }
-        lintWeakerTargets(scope.obligationDecls, obligations)
+        let obligations = checkObligations(scope: &scope, planIssued: issued, file: file)
+        lintWeakerTargets(obligations)
         var tests: [PlanTest] = []
         for t in scope.testDecls { if let pt = checkTest(t, scope: &scope, obligations: obligations) { tests.append(pt) } }
         lintUnused(scope, fileID: file.source.id)
@@ -29,6 +26,42 @@ extension Checker {
             file: file.source.path, fileID: file.source.id,
             agencies: scope.agencies, groups: scope.groups, indicators: indicators(scope), events: events(scope),
             obligations: obligations, tests: tests, agencyByName: scope.agencyByName)
+    }
+
+    /// Checks every obligation of the plan, in order. A large plan is checked in two halves at once: the
+    /// second half on a copy of the checker and scope that starts with no diagnostics and no used names;
+    /// its diagnostics are then reported after the first half's (`report` drops repeats as it would have)
+    /// and its used names added, so diagnostics, their order and the results are those of one pass.
+    mutating func checkObligations(scope: inout Scope, planIssued: CivilDate?, file: LoadedFile) -> [Obligation] {
+        let count = scope.obligationDecls.count
+        guard count >= obligationsForTwoThreads else {
+            return checkObligations(0..<count, scope: &scope, planIssued: planIssued, file: file)
+        }
+        let middle = count / 2
+        var secondChecker = self
+        secondChecker.diagnostics = []
+        secondChecker.reported = []
+        var secondScope = scope
+        secondScope.used = []
+        let (firstHalf, second) = inParallel({
+            checkObligations(0..<middle, scope: &scope, planIssued: planIssued, file: file)
+        }, { [secondChecker, secondScope] in
+            var checker = secondChecker, scope = secondScope
+            let obligations = checker.checkObligations(middle..<count, scope: &scope, planIssued: planIssued, file: file)
+            return (obligations: obligations, diagnostics: checker.diagnostics, used: scope.used)
+        })
+        for d in second.diagnostics { report(d) }
+        scope.used.formUnion(second.used)
+        return firstHalf + second.obligations
+    }
+
+    private mutating func checkObligations(_ range: Range<Int>, scope: inout Scope, planIssued: CivilDate?, file: LoadedFile) -> [Obligation] {
+        var obligations: [Obligation] = []
+        obligations.reserveCapacity(range.count)
+        for i in range {
+            if let checked = checkObligation(scope.obligationDecls[i], scope: &scope, planIssued: planIssued, file: file) { obligations.append(checked) }
+        }
+        return obligations
     }
 
     func indicators(_ scope: Scope) -> [String: Indicator] {

@@ -17,10 +17,14 @@ public struct CheckResult: Sendable {
 /// The checker: a fixed, ordered list of stages over all files of a run (load, resolve `use`,
 /// declare names, resolve parties, check obligations, check tests, lint), each appending to one
 /// diagnostic list.
-public struct Checker {
+public struct Checker: Sendable {
     var loader = SourceLoader()
     var diagnostics: [Diagnostic] = []
-    private var reported: Set<String> = []
+    /// Keys of the diagnostics reported, so each is reported once.
+    var reported: Set<String> = []
+    /// A plan with this many obligations has them checked on two threads (a test sets it out of reach
+    /// to compare with one thread).
+    var obligationsForTwoThreads = 4000
 
     public init() {}
 

@@ -32,7 +32,7 @@ extension Checker {
     }
 
     /// W006: for one indicator, a later deadline with a weaker target than an earlier one.
-    mutating func lintWeakerTargets(_ decls: [ObligationDecl], _ obligations: [Obligation]) {
+    mutating func lintWeakerTargets(_ obligations: [Obligation]) {
         struct Target { var op: CompareOp; var value: ExactNumber; var end: CivilDate; var span: Span; var text: String }
         var byIndicator: [String: [Target]] = [:]
         for o in obligations {
@@ -55,7 +55,7 @@ extension Checker {
     }
 
     /// W007/W008/W009: a `cite … line N` must point at text holding the requirement's number.
-    mutating func lintCites(_ decls: [ObligationDecl], _ obligations: [Obligation], planFile: LoadedFile, source: StringLiteral?) {
+    mutating func lintCites(_ decls: ObligationList, _ obligations: [Obligation], planFile: LoadedFile, source: StringLiteral?) {
         guard let source else { return }
         let dir = (planFile.source.path as NSString).deletingLastPathComponent
         let path = source.value.hasPrefix("/") ? source.value : (dir.isEmpty ? source.value : dir + "/" + source.value)

@@ -20,7 +20,7 @@ struct Scope {
     var groupDecls: [GroupDecl] = []
     var indicatorDecls: [IndicatorDecl] = []
     var eventDecls: [EventDecl] = []
-    var obligationDecls: [ObligationDecl] = []
+    var obligationDecls = ObligationList()
     var testDecls: [TestDecl] = []
 
     var agencies: [String: Agency] = [:]
@@ -51,6 +51,28 @@ struct Scope {
     }
 }
 
+/// The obligations of a plan, kept as the parsed declarations themselves (a pointer each: `Declaration`
+/// is indirect) rather than as copies of each 256-byte `ObligationDecl`.
+struct ObligationList: RandomAccessCollection {
+    private var declarations: [Declaration] = []
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { declarations.count }
+
+    subscript(position: Int) -> ObligationDecl {
+        guard case .obligation(let o) = declarations[position] else { preconditionFailure("only obligations are appended") }
+        return o
+    }
+
+    /// Appends an `.obligation` declaration.
+    mutating func append(_ declaration: Declaration) {
+        precondition({ if case .obligation = declaration { return true }; return false }(), "not an obligation")
+        declarations.append(declaration)
+    }
+
+    mutating func reserveCapacity(_ n: Int) { declarations.reserveCapacity(n) }
+}
+
 extension Checker {
 
 
@@ -74,7 +96,7 @@ extension Checker {
                                       notes: [DiagnosticNote(.help(.planIssuedIsBuiltIn))]))
                 } else if add(e.name, .event, at: scope.eventDecls.count, fromRoster, &scope) { scope.eventDecls.append(e) }
             case .obligation(let o):
-                if add(o.name, .obligation, at: scope.obligationDecls.count, fromRoster, &scope) { scope.obligationDecls.append(o) }
+                if add(o.name, .obligation, at: scope.obligationDecls.count, fromRoster, &scope) { scope.obligationDecls.append(decl) }
             case .test(let t):
                 scope.testDecls.append(t)
             case .use, .plan:

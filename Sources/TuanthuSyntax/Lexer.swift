@@ -29,49 +29,71 @@ public struct Lexer {
         return (lexer.tokens, lexer.comments, lexer.diagnostics)
     }
 
+    /// True once the end-of-file token has been appended.
+    public private(set) var finished = false
+
     mutating func run() {
         // About one token per 6 bytes of plan text: reserved once instead of doubled a dozen times.
         tokens.reserveCapacity(bytes.count / 6 + 16)
-        while true {
-            skipWhitespace()
-            guard pos < bytes.count else { break }
-            let start = pos
-            let b = bytes[pos]
-            if b == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
-                lexComment()
-                continue
-            }
-            lineHasCode = true
-            if b == UInt8(ascii: "\"") { lexString(); continue }
-            if isDigit(b) { lexNumberLike(); continue }
-            // ASCII letters and `_` without decoding; other scalars by their Unicode properties.
-            if b < 0x80 {
-                if isASCIIIdentifierStart(b) {
-                    pos += 1
-                    lexWord(start: start)
-                    continue
-                }
-            } else if let (scalar, len) = decodeScalar(at: pos), isIdentifierStart(scalar) {
-                pos += len
-                lexWord(start: start)
-                continue
-            }
-            if let sym = symbol(at: pos) {
-                pos += sym.utf8.count
-                tokens.append(Token(kind: .symbol, value: sym, span: span(start), isReserved: false))
-                continue
-            }
-            let len = decodeScalar(at: pos)?.1 ?? 1
-            pos += len
-            // A run of bad characters (50 MB of binary junk) is one diagnostic spanning the run.
-            if let last = diagnostics.indices.last, diagnostics[last].code == .E002, diagnostics[last].span.end == start {
-                diagnostics[last].span.end = pos
-                continue
-            }
-            let text = String(decoding: bytes[start..<pos], as: UTF8.self)
-            diagnostics.append(Diagnostic(.unexpectedCharacter(text), at: span(start)))
+        while lexNext() {}
+    }
+
+    /// Lexes until `tokens` holds at least `count` tokens or the end-of-file token has been appended.
+    mutating func lex(until count: Int) {
+        while tokens.count < count && lexNext() {}
+    }
+
+    /// Drops the first `n` tokens, which the parser has read (it keeps only a window of the file's tokens).
+    mutating func dropTokens(_ n: Int) {
+        tokens.removeFirst(n)
+    }
+
+    /// Lexes the next token, comment or run of bad characters; at the end of the file appends the
+    /// end-of-file token. Returns false once that token has been appended.
+    mutating func lexNext() -> Bool {
+        guard !finished else { return false }
+        skipWhitespace()
+        guard pos < bytes.count else {
+            tokens.append(Token(kind: .endOfFile, value: "", span: Span(file: file, start: bytes.count, end: bytes.count), isReserved: false))
+            finished = true
+            return false
         }
-        tokens.append(Token(kind: .endOfFile, value: "", span: Span(file: file, start: bytes.count, end: bytes.count), isReserved: false))
+        let start = pos
+        let b = bytes[pos]
+        if b == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "/") {
+            lexComment()
+            return true
+        }
+        lineHasCode = true
+        if b == UInt8(ascii: "\"") { lexString(); return true }
+        if isDigit(b) { lexNumberLike(); return true }
+        // ASCII letters and `_` without decoding; other scalars by their Unicode properties.
+        if b < 0x80 {
+            if isASCIIIdentifierStart(b) {
+                pos += 1
+                lexWord(start: start)
+                return true
+            }
+        } else if let (scalar, len) = decodeScalar(at: pos), isIdentifierStart(scalar) {
+            pos += len
+            lexWord(start: start)
+            return true
+        }
+        if let sym = symbol(at: pos) {
+            pos += sym.utf8.count
+            tokens.append(Token(kind: .symbol, value: sym, span: span(start), isReserved: false))
+            return true
+        }
+        let len = decodeScalar(at: pos)?.1 ?? 1
+        pos += len
+        // A run of bad characters (50 MB of binary junk) is one diagnostic spanning the run.
+        if let last = diagnostics.indices.last, diagnostics[last].code == .E002, diagnostics[last].span.end == start {
+            diagnostics[last].span.end = pos
+            return true
+        }
+        let text = String(decoding: bytes[start..<pos], as: UTF8.self)
+        diagnostics.append(Diagnostic(.unexpectedCharacter(text), at: span(start)))
+        return true
     }
 
     // MARK: pieces

@@ -15,7 +15,7 @@ extension Parser {
 
     mutating func obligationField(_ decl: inout ObligationDecl) throws(ParseAbort) {
         let t = current
-        guard t.kind == .word, Keywords.obligationFields.contains(t.value) else {
+        guard t.kind == .word, Keywords.isObligationField(t.value) else {
             throw unknownWord(context: .obligation, choices: Keywords.obligationFields)
         }
         advance()

@@ -10,9 +10,14 @@ public struct Parser {
     /// Deepest nesting of expressions accepted.
     public static let maxDepth = 200
 
-    var tokens: [Token]
+    /// Lexes on demand: the parser reads tokens from a window at the front of `lexer.tokens` instead of
+    /// an array of the whole file's tokens (12 MB for a 100,000-line plan, written once and read once).
+    var lexer: Lexer
+    /// Position in the whole file of `lexer.tokens[0]`: tokens read are dropped from the window's front.
+    var windowStart = 0
     /// The source bytes, to tell when an expected token is missing at the end of a line.
     var bytes: [UInt8] = []
+    /// Position of the current token in the whole file.
     var index = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
@@ -20,31 +25,54 @@ public struct Parser {
 
     /// Parses one source file.
     public static func parse(_ source: SourceFile) -> (file: PlanFile, diagnostics: [Diagnostic]) {
-        let lexed = Lexer.tokenize(source)
-        var parser = Parser(tokens: lexed.tokens, file: source.id)
+        var parser = Parser(lexer: Lexer(file: source), file: source.id)
         parser.bytes = source.bytes
-        parser.diagnostics = lexed.diagnostics
         let decls = parser.parseDeclarations()
-        let sorted = parser.diagnostics.sorted { $0.span.start < $1.span.start }
-        return (PlanFile(file: source.id, declarations: decls, comments: lexed.comments), sorted)
+        // The parser stops at the end-of-file token, so the lexer has read the whole file. Lexer
+        // diagnostics first, then the parser's, each in order, sorted by position.
+        let all = parser.lexer.diagnostics + parser.diagnostics
+        let sorted = all.sorted { $0.span.start < $1.span.start }
+        return (PlanFile(file: source.id, declarations: decls, comments: parser.lexer.comments), sorted)
     }
 
-    init(tokens: [Token], file: Int) {
-        self.tokens = tokens
+    init(lexer: Lexer, file: Int) {
+        self.lexer = lexer
         self.file = file
+        fillWindow()
     }
 
     // MARK: token access
 
-    var current: Token { tokens[index] }
-    func peek(_ k: Int = 1) -> Token { tokens[min(index + k, tokens.count - 1)] }
+    /// Tokens the window holds past the current one (or the file ends first); `peek` looks no further.
+    static let lookahead = 4
+    /// Tokens lexed at a time when the window runs low.
+    static let windowChunk = 1024
+
+    var current: Token { lexer.tokens[index - windowStart] }
+    func peek(_ k: Int = 1) -> Token {
+        precondition(k <= Parser.lookahead, "peek beyond the lexed window")
+        return lexer.tokens[min(index + k - windowStart, lexer.tokens.count - 1)]
+    }
+    /// The token before the current one (the current one at the start of the file).
+    var previous: Token { lexer.tokens[max(0, index - 1) - windowStart] }
     var atEnd: Bool { current.kind == .endOfFile }
 
     @discardableResult
     mutating func advance() -> Token {
-        let t = tokens[index]
-        if index < tokens.count - 1 { index += 1 }
+        let t = current
+        if index - windowStart < lexer.tokens.count - 1 { index += 1 }
+        if !lexer.finished && lexer.tokens.count - (index - windowStart) <= Parser.lookahead { fillWindow() }
         return t
+    }
+
+    /// Drops the tokens read (all but the previous one) and lexes another chunk.
+    mutating func fillWindow() {
+        let read = index - 1 - windowStart
+        if read > 0 {
+            lexer.dropTokens(read)
+            windowStart += read
+        }
+        lexer.lex(until: lexer.tokens.count + Parser.windowChunk)
     }
 
     mutating func accept(word: String) -> Token? {
@@ -71,10 +99,10 @@ public struct Parser {
     /// When the token found starts a later line, the thing expected is missing at the end of the previous
     /// line: the diagnostic points there rather than at the next line's first word.
     mutating func fail(expected what: Phrase, suggestion: String? = nil) -> ParseAbort {
-        if index > 0, case let previous = tokens[index - 1], previous.span.end <= current.span.start, current.span.start <= bytes.count,
-           bytes[previous.span.end..<current.span.start].contains(0x0A) {
+        if index > 0, case let before = previous, before.span.end <= current.span.start, current.span.start <= bytes.count,
+           bytes[before.span.end..<current.span.start].contains(0x0A) {
             let found: Found = atEnd ? .endOfFile : .endOfLine
-            let at = Span(file: file, start: previous.span.end, end: previous.span.end)
+            let at = Span(file: file, start: before.span.end, end: before.span.end)
             diagnostics.append(Diagnostic(.expected(what: what, found: found), at: at, suggestion: suggestion))
             return ParseAbort()
         }
@@ -141,7 +169,7 @@ public struct Parser {
     }
 
     func span(from start: Span) -> Span {
-        let prev = tokens[max(0, index - 1)]
+        let prev = previous
         return Span(file: file, start: start.start, end: max(start.end, prev.span.end))
     }
 

@@ -69,6 +69,14 @@ public enum Keywords {
     public static let obligationFields: Set<String> = [
         "owner", "support", "achieve", "deliver", "report", "untracked", "from", "until", "cite",
     ]
+    /// `obligationFields.contains(word)` by comparisons instead of hashing (asked once per field of every
+    /// obligation); a test keeps the two lists the same.
+    public static func isObligationField(_ word: String) -> Bool {
+        switch word {
+        case "owner", "support", "achieve", "deliver", "report", "untracked", "from", "until", "cite": return true
+        default: return false
+        }
+    }
     public static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     public static let hyphenated: Set<String> = ["half-yearly"]
 }

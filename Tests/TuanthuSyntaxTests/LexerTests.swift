@@ -68,6 +68,12 @@ struct LexerTests {
         }
     }
 
+    @Test func obligationFieldCheckMatchesTheList() {
+        for k in Keywords.all.union(["Owner", "owners", "", "cite_"]) {
+            #expect(Keywords.isObligationField(k) == Keywords.obligationFields.contains(k), "\(k)")
+        }
+    }
+
     @Test func hyphenOnlyJoinsKnownKeywords() {
         #expect(kinds("half-yearly").map(\.1) == ["half-yearly"])
         #expect(kinds("a-b").map(\.1) == ["a", "-", "b"])
