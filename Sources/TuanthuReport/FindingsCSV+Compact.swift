@@ -12,14 +12,6 @@ extension FindingsCSV {
         var count: Int
     }
 
-    static func rows(_ r: ReportOutcomes, to out: inout [UInt8]) {
-        guard let block = compactBlock(r) else {
-            rowsByAppending(r, to: &out)
-            return
-        }
-        out.append(contentsOf: block)
-    }
-
     /// The rows of `r`, or nil when a cell is unusual (an instant outside years 0–9999, an evidence path
     /// that needs quotes), which the appending writer handles.
     static func compactBlock(_ r: ReportOutcomes) -> [UInt8]? {

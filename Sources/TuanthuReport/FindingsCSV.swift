@@ -31,17 +31,31 @@ public enum FindingsCSV {
         }
     }
 
-    /// The rows of `groups` of findings as UTF-8 bytes, without the header: what a worker thread renders.
+    /// The rows of `groups` of findings as UTF-8 bytes, without the header.
     public static func rows(_ groups: [FindingGroup]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(groups.reduce(0) { $0 + $1.count } * 220)
+        Array(blocks(groups).joined())
+    }
+
+    /// The same rows in consecutive blocks, as a worker thread renders them for the report file: a compact
+    /// report duty's rows are one block written in place (not copied again into one array per plan).
+    public static func blocks(_ groups: [FindingGroup]) -> [[UInt8]] {
+        var blocks: [[UInt8]] = []
+        var pending: [UInt8] = []
         for g in groups {
             switch g {
-            case .findings(let findings): append(findings[...], to: &bytes)
-            case .reports(let r): rows(r, to: &bytes)
+            case .findings(let findings):
+                append(findings[...], to: &pending)
+            case .reports(let r):
+                if let block = compactBlock(r) {
+                    if !pending.isEmpty { blocks.append(pending); pending = [] }
+                    blocks.append(block)
+                } else {
+                    rowsByAppending(r, to: &pending)
+                }
             }
         }
-        return bytes
+        if !pending.isEmpty { blocks.append(pending) }
+        return blocks
     }
 
 

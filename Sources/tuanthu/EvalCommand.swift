@@ -69,8 +69,9 @@ enum EvalCommand {
                     var written = 0
                     streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
                                                   compactReports: CLI.compactReports,
-                                                  transform: { (FindingsCSV.rows($0), $0.reduce(0) { $0 + $1.count }) },
-                                                  consume: { sink.write(bytes: $0.0); written += $0.1; progress.findings(written) })
+                                                  transform: { (FindingsCSV.blocks($0), $0.reduce(0) { $0 + $1.count }) },
+                                                  consume: { for block in $0.0 { sink.write(bytes: block) }
+                                                      written += $0.1; progress.findings(written) })
                     progress.phase("evaluate and write")
                 }
                 progress.phase("sync and rename")

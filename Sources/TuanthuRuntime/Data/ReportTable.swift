@@ -151,7 +151,7 @@ public struct ReportTable: RandomAccessCollection, Sendable {
     /// Room for `n` rows, and for their documents at the length of those read so far.
     public mutating func reserveCapacity(_ n: Int) {
         rows.reserveCapacity(n)
-        if !rows.isEmpty, n > rows.count { texts.reserveCapacity(texts.count + (n - rows.count) * (texts.count / rows.count + 1)) }
+        if !rows.isEmpty, n > rows.count { texts.reserveCapacity(texts.count + Int(Double(n - rows.count) * Double(texts.count) / Double(rows.count) * 1.02)) }
     }
 
     public mutating func removeLast(_ k: Int) {

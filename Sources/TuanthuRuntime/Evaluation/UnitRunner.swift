@@ -30,9 +30,10 @@ enum UnitRunner {
             for i in 0..<count { consume(work(i)) }
             return
         }
-        // One finished piece may wait while every thread works on the next: enough to keep them busy,
-        // and few results (a unit's rendered report) held at once.
-        let state = RunnerState<R>(count: count, ahead: jobs + 1)
+        // At most `jobs` pieces handed out beyond the one being consumed: the writer keeps up with the
+        // workers on a national run, so this keeps them busy while few results (a unit's rendered report,
+        // 6 MB at `m`) wait in memory.
+        let state = RunnerState<R>(count: count, ahead: jobs)
         let threads = min(jobs, count)
         for _ in 0..<threads {
             let thread = Thread {
