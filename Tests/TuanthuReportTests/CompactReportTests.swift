@@ -23,13 +23,27 @@ import TuanthuSemantics
     @Test(arguments: sets.indices)
     func compactAndGeneralReportsAreTheSameBytes(set: Int) throws {
         let (rules, dataDir, day) = Self.sets[set]
+        try Self.compare(rules: rules, data: Self.root.appendingPathComponent(dataDir).path, day: day)
+    }
+
+    /// Evidence paths with a comma and a quote are quoted in the CSV: the compact writer hands such duties
+    /// to the appending one, which must still write what the general path writes.
+    @Test func quotedEvidencePathsAreTheSameBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-compact-\(getpid())/số liệu, \"bản 2\"")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        try FileManager.default.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Tests/Fixtures/workload/data"), to: folder)
+        try Self.compare(rules: "Tests/Fixtures/workload/rules", data: folder.path, day: "2030-06-30")
+    }
+
+    static func compare(rules: String, data dataDir: String, day: String) throws {
         let (files, missing) = PlanFinder.expand([Self.root.appendingPathComponent(rules).path])
         #expect(missing.isEmpty)
         var checker = Checker()
         let checked = checker.run(files: files)
         #expect(!checked.hasErrors, "\(rules) does not compile")
         var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: .plain))
-        let data = loader.load(directory: Self.root.appendingPathComponent(dataDir).path)
+        let data = loader.load(directory: dataDir)
         let asOf = try #require(CivilDate.parse(utf8: day.utf8))
         let general = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources)
         let expected = Array(FindingsCSV.render(general).utf8)
