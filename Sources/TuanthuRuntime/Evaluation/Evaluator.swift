@@ -15,11 +15,13 @@ public struct Evaluator: Sendable {
     let fates: FateTable
     /// Report rows by plan, obligation and period, so each assignment reads only its own rows.
     /// Positions in `data.reports`, not copies of the rows.
-    /// Filled per unit of work (see `evaluateUnit`), from `reportsByPlan`.
+    /// Filled per unit of work (see `evaluateUnit`), from `planRows`.
     var reportsByPeriod = ReportIndex()
-    /// Positions in `data.reports` of each plan's rows received by as-of, in file order (32 bits: the
-    /// loader keeps row numbers within `ReportTable.maxRowID`).
-    var reportsByPlan: [[UInt32]] = []
+    /// Positions in `data.reports` of the rows received by as-of, grouped by plan (plan `p`'s are
+    /// `planRows[planStarts[p]..<planStarts[p + 1]]`), in file order within a plan. 32 bits: the loader keeps
+    /// row numbers within `ReportTable.maxRowID`. One array, not one per plan that grows by doubling.
+    var planRows: [UInt32] = []
+    var planStarts: [Int] = []
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     /// The rows that name an agency, by "plan|indicator|agency" (see `ObservationLookup.byAgency`).
@@ -81,9 +83,17 @@ public struct Evaluator: Sendable {
         self.fates = FateTable(count: data.rowCount)
         for id in data.repeatedRows { fates[id] = .superseded }
         // Rows dated after as-of are set aside, as if not yet received.
-        reportsByPlan = Array(repeating: [], count: plans.count)
+        planStarts = [Int](repeating: 0, count: plans.count + 1)
         for i in data.reports.indices {
-            if data.reports.submitted(at: i).date > asOf { fates[data.reports.id(at: i)] = .setAside } else { reportsByPlan[data.reports.plan(at: i)].append(UInt32(i)) }
+            if data.reports.submitted(at: i).date > asOf { fates[data.reports.id(at: i)] = .setAside } else { planStarts[data.reports.plan(at: i) + 1] += 1 }
+        }
+        for p in plans.indices { planStarts[p + 1] += planStarts[p] }
+        var next = planStarts
+        planRows = [UInt32](repeating: 0, count: planStarts[plans.count])
+        for i in data.reports.indices where data.reports.submitted(at: i).date <= asOf {
+            let p = data.reports.plan(at: i)
+            planRows[next[p]] = UInt32(i)
+            next[p] += 1
         }
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
@@ -151,7 +161,7 @@ public struct Evaluator: Sendable {
 
         init() {}
 
-        init(_ rows: [UInt32], key: (Int) -> ReportKey) {
+        init(_ rows: ArraySlice<UInt32>, key: (Int) -> ReportKey) {
             var groupOf = [Int32](repeating: 0, count: rows.count)
             var counts: [Int32] = []
             for (k, position) in rows.enumerated() {
@@ -188,12 +198,13 @@ public struct Evaluator: Sendable {
     func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         // The unit's own index of report rows by (plan, obligation, period), built on its thread.
         var unit = self
-        let rows = planIndices.count == 1 ? reportsByPlan[planIndices[0]] : planIndices.flatMap { reportsByPlan[$0] }
+        let rows = planIndices.count == 1 ? planRows[planStarts[planIndices[0]]..<planStarts[planIndices[0] + 1]]
+            : ArraySlice(planIndices.flatMap { planRows[planStarts[$0]..<planStarts[$0 + 1]] })
         let reports = data.reports
         unit.reportsByPeriod = ReportIndex(rows) { i in
             ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
         }
-        unit.reportsByPlan = []
+        unit.planRows = []
         return unit.judgeUnit(planIndices, compactReports: compactReports)
     }
 
