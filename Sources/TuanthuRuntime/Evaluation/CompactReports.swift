@@ -63,44 +63,44 @@ extension Evaluator {
         var periodRank = [Int](repeating: 0, count: owed.count)
         for (r, p) in periodOrder.enumerated() { periodRank[p] = r }
         var cells = [ReportCell](repeating: ReportCell(status: .pending), count: agencies.count * owed.count)
-        var later: [Int] = []
         // Owing agencies by their number in `data.reports` (-1: not owing; an agency no row names has none).
         var agencyIndex = [Int32](repeating: -1, count: data.reports.nameCount)
         for (ai, a) in agencies.enumerated() { if let n = data.reports.number(of: a) { agencyIndex[Int(n)] = Int32(ai) } }
         let obligationNumber = data.reports.number(of: o.id)
-        // A period's submissions by owing agency (positions in `data.reports`, in file order).
-        var byAgency = [[Int]](repeating: [], count: agencies.count)
+        // For the period being judged: each owing agency's earliest submission so far (a position in
+        // `data.reports`, -1: none yet), and the submissions it beat (superseded, as in `judgeReport`).
+        var best = [Int](repeating: -1, count: agencies.count)
+        var later: [Int] = []
         // Judged in the order `lower` lists assignments (period by period, agencies in owner order).
         for (pi, (period, due)) in owed.enumerated() {
-            for ai in byAgency.indices { byAgency[ai].removeAll(keepingCapacity: true) }
+            later.removeAll(keepingCapacity: true)
             if let obligationNumber {
+                // Rows in file order; an earlier submission wins, file order breaks ties.
                 for position in reportsByPeriod.rows(ReportKey(plan: planIndex, obligation: obligationNumber, period: period)) ?? [] {
                     let i = Int(position)
-                    let ai = agencyIndex[Int(data.reports.agencyNumber(at: i))]
-                    if ai >= 0 { byAgency[Int(ai)].append(i) }
-                }
-            }
-            for ai in agencies.indices {
-                // The earliest eligible submission not yet used as evidence (file order breaks ties); the
-                // others are superseded, as in `judgeReport`.
-                var best = -1
-                later.removeAll(keepingCapacity: true)
-                for i in byAgency[ai] where fates[data.reports.id(at: i)] != .evidence {
-                    if best < 0 {
-                        best = i
-                    } else if data.reports.isEarlier(i, than: best) {
-                        later.append(best)
-                        best = i
+                    let ai = Int(agencyIndex[Int(data.reports.agencyNumber(at: i))])
+                    guard ai >= 0, fates[data.reports.id(at: i)] != .evidence else { continue }
+                    let b = best[ai]
+                    if b < 0 {
+                        best[ai] = i
+                    } else if data.reports.isEarlier(i, than: b) {
+                        later.append(b)
+                        best[ai] = i
                     } else {
                         later.append(i)
                     }
                 }
-                var cell = ReportCell(status: due.day <= asOf ? .overdue : .pending)
-                if best >= 0 {
-                    let submitted = data.reports.submitted(at: best)
-                    fates[data.reports.id(at: best)] = .evidence
-                    for i in later { fates[data.reports.id(at: i)] = .superseded }
-                    cell = ReportCell(status: .met, submitted: submitted, evidence: evidence(data.reports.source(at: best)))
+            }
+            for i in later { fates[data.reports.id(at: i)] = .superseded }
+            let unanswered = ReportCell(status: due.day <= asOf ? .overdue : .pending)
+            for ai in agencies.indices {
+                var cell = unanswered
+                let b = best[ai]
+                if b >= 0 {
+                    best[ai] = -1
+                    let submitted = data.reports.submitted(at: b)
+                    fates[data.reports.id(at: b)] = .evidence
+                    cell = ReportCell(status: .met, submitted: submitted, evidence: evidence(data.reports.source(at: b)))
                     if case .late(let days) = due.judge(submitted) {
                         cell.status = .late
                         cell.daysLate = days
