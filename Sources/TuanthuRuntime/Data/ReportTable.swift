@@ -237,8 +237,9 @@ struct PackedPeriod: Sendable, Hashable {
         grain = parts.0
         a = UInt8(parts.2)
         b = UInt8(parts.3)
-        // A day outside the years the calendar validates does not come back: keep it unpacked.
-        guard period == p else { return nil }
+        // Every case comes back equal from numbers that fit, except a day outside the years the calendar
+        // validates (arithmetic can make one): keep that unpacked.
+        if case .day(let d) = p, !(1...9999).contains(d.year) { return nil }
     }
 
     var period: Period {
