@@ -151,8 +151,8 @@ extension English {
         case let .optionTakes(o, v): return "\(o) takes \(v)"
         case .splitByNeedsOutput: return "--split-by agency needs -o DIR (a folder for the per-agency reports)"
         case let .wroteReports(n, d): return "wrote \(plural(n, "report")), one per agency, in \(d)"
-        case let .progressRows(n): return "reading data: \(plural(n, "row")) so far"
-        case let .progressFindings(n): return "judging: \(plural(n, "finding")) so far"
+        case let .progressRows(n): return "reading data: \(Catalogue.grouped(n, ",")) row\(n == 1 ? "" : "s") so far"
+        case let .progressFindings(n): return "judging: \(Catalogue.grouped(n, ",")) finding\(n == 1 ? "" : "s") so far"
         case let .cannotWrite(p, d): return "cannot write \(p): \(d)"
         case let .cannotWriteIn(f, d): return "cannot write in \(f): \(d)"
         case .cannotRead(let p): return "cannot read \(p)"
@@ -233,8 +233,8 @@ extension Vietnamese {
         case let .optionTakes(o, v): return "\(o) chỉ nhận \(v)"
         case .splitByNeedsOutput: return "--split-by agency cần có -o THƯ_MỤC (thư mục chứa báo cáo của từng cơ quan)"
         case let .wroteReports(n, d): return "đã ghi \(n) báo cáo, mỗi cơ quan một báo cáo, vào \(d)"
-        case let .progressRows(n): return "đang đọc số liệu: đã đọc \(n) dòng"
-        case let .progressFindings(n): return "đang đánh giá: đã có \(n) kết quả"
+        case let .progressRows(n): return "đang đọc số liệu: đã đọc \(Catalogue.grouped(n, ".")) dòng"
+        case let .progressFindings(n): return "đang đánh giá: đã có \(Catalogue.grouped(n, ".")) kết quả"
         case let .cannotWrite(p, d): return "không ghi được \(p): \(d)"
         case let .cannotWriteIn(f, d): return "không ghi được vào \(f): \(d)"
         case .cannotRead(let p): return "không đọc được \(p)"
@@ -262,5 +262,18 @@ extension Vietnamese {
             case .status: return "Kết quả"
             }
         }
+    }
+}
+
+extension Catalogue {
+    /// A count with its thousands grouped: `988,586` in English, `988.586` in Vietnamese.
+    static func grouped(_ n: Int, _ separator: Character) -> String {
+        let digits = String(n.magnitude)
+        var out = n < 0 ? "-" : ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
+            out.append(ch)
+        }
+        return out
     }
 }

@@ -296,3 +296,18 @@ struct CatalogueTests {
         #expect(Language.choose(option: "fr", environment: nil) == nil)
     }
 }
+
+/// The progress line groups thousands the way each language writes them.
+@Suite("Progress counts")
+struct ProgressCountTests {
+    @Test(arguments: [
+        (UIText.progressRows(988_586), Language.vi, "đang đọc số liệu: đã đọc 988.586 dòng"),
+        (UIText.progressFindings(1_018_308), Language.vi, "đang đánh giá: đã có 1.018.308 kết quả"),
+        (UIText.progressRows(988_586), Language.en, "reading data: 988,586 rows so far"),
+        (UIText.progressFindings(1), Language.en, "judging: 1 finding so far"),
+        (UIText.progressFindings(999), Language.vi, "đang đánh giá: đã có 999 kết quả"),
+    ])
+    func grouped(_ text: UIText, _ language: Language, _ expected: String) {
+        #expect(Catalogue.ui(text, language) == expected)
+    }
+}
