@@ -78,12 +78,24 @@ enum CLI {
         return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// A fresh temporary directory.
+    /// A fresh temporary directory, inside one folder per test process (`tuanthu-cli-tests/PID`). The
+    /// folders of earlier test processes that have ended are removed the first time one is asked for, so
+    /// test runs do not pile up folders in /tmp.
     static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-cli-\(UUID().uuidString)", isDirectory: true)
+        let url = scratchRoot.appendingPathComponent(UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    static let scratchRoot: URL = {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-cli-tests", isDirectory: true)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] {
+            guard let other = Int32(name), other != pid, kill(other, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
+        return parent.appendingPathComponent(String(pid), isDirectory: true)
+    }()
 
     /// Parses a JSON report.
     static func json(_ data: Data) throws -> [String: Any] {
