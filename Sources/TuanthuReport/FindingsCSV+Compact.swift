@@ -4,7 +4,8 @@ import TuanthuRuntime
 // The rows of a compact report duty (`ReportOutcomes`), written straight into memory: a national run has
 // a million of them, and a row is mostly cells its duty, agency or period share. Those are quoted once
 // into one buffer of pieces; each row is then copied together from pieces, a submission instant and two
-// numbers, with no `append` (and its checks) per cell. The bytes are the ones `rowsByAppending` writes.
+// numbers, with no `append` (and its checks) per cell. The bytes are the ones the findings these cells
+// stand for would give (`append(_:to:)`); `CompactReportTests` and the eval fuzzer compare them.
 extension FindingsCSV {
     /// Where a piece sits in the buffer of pieces.
     struct Piece {
@@ -12,14 +13,14 @@ extension FindingsCSV {
         var count: Int
     }
 
-    /// The rows of `r`, or nil when a cell is unusual (an instant outside years 0–9999, an evidence path
-    /// that needs quotes), which the appending writer handles.
-    static func compactBlock(_ r: ReportOutcomes) -> [UInt8]? {
+    /// The rows of `r`.
+    static func compactBlock(_ r: ReportOutcomes) -> [UInt8] {
         let statusCount = Status.allCases.count
-        // First pass: which period cells occur, which files the evidence is in, whether anything is unusual.
+        // First pass: which period cells occur, which files the evidence is in, the longest instant.
         var periodUsed = [Bool](repeating: false, count: r.periods.count * statusCount)
         var files: [String: Int] = [:]
         var fileList: [String] = []
+        var longestInstant = LocalDateTime.maxWrittenLength
         var k = 0
         var lastFile: String?
         for _ in r.agencies.indices {
@@ -28,10 +29,13 @@ extension FindingsCSV {
                 if let file = r.cells[k].evidence?.file, file != lastFile {
                     lastFile = file
                     if files[file] == nil {
-                        guard !file.utf8.contains(where: needsQuotes) else { return nil }
                         files[file] = fileList.count
                         fileList.append(file)
                     }
+                }
+                // An instant beyond year 9999 (only arithmetic makes one) is written from its description.
+                if let s = r.cells[k].submitted, !(0...9999).contains(s.date.year) {
+                    longestInstant = max(longestInstant, s.description.utf8.count)
                 }
                 k += 1
             }
@@ -59,17 +63,29 @@ extension FindingsCSV {
         let nothing = piece { field(ReportCell.nothingSubmitted, &$0); $0.append(0x2C) }
         let nothingYet = piece { field(ReportCell.notYetSubmitted, &$0); $0.append(0x2C) }
         let tail = piece { $0.append(contentsOf: template.tail) }
-        let fileCells = fileList.map { f in piece { $0.append(contentsOf: f.utf8); $0.append(0x3A) } }
+        // `file:` before the line; a path that needs quoting opens the quote the evidence cell closes
+        // after the line (as `evidenceCell` quotes `file:line` whole: a line number has no quote to double).
+        let quotedFiles = fileList.map { $0.utf8.contains(where: needsQuotes) }
+        let fileCells = fileList.indices.map { i in
+            piece { out in
+                guard quotedFiles[i] else { out.append(contentsOf: fileList[i].utf8); out.append(0x3A); return }
+                out.append(0x22)
+                for b in fileList[i].utf8 {
+                    if b == 0x22 { out.append(0x22) }
+                    out.append(b)
+                }
+                out.append(0x3A)
+            }
+        }
 
         // Room for every row at its longest: shared pieces, two instants, two numbers, commas, CRLF.
         let longestPeriod = periodCells.map(\.count).max() ?? 0
         let longestFile = fileCells.map(\.count).max() ?? 0
-        let rowExtra = longestPeriod + 2 * LocalDateTime.maxWrittenLength + 2 * 20 + 6 + expected.count + submittedPrefix.count
+        let rowExtra = longestPeriod + 2 * longestInstant + 2 * 20 + 7 + expected.count + submittedPrefix.count
             + max(nothing.count, nothingYet.count) + tail.count + longestFile
         let room = agencyHeads.reduce(0) { $0 + ($1.count + rowExtra) * r.periods.count }
 
-        var unusual = false
-        let block = [UInt8](unsafeUninitializedCapacity: room) { buf, written in
+        return [UInt8](unsafeUninitializedCapacity: room) { buf, written in
             written = 0
             // Cells are read in place (a copy of each would retain and release its evidence path).
             r.cells.withUnsafeBufferPointer { cells in
@@ -107,11 +123,11 @@ extension FindingsCSV {
                         let instantStart = at
                         var instantCount = 0
                         if let s = c.pointee.submitted {
-                            guard let n = s.writeDescription(into: buf, at: at) else {
-                                unusual = true
-                                return
+                            if let n = s.writeDescription(into: buf, at: at) {
+                                instantCount = n
+                            } else {
+                                for b in s.description.utf8 { buf[at + instantCount] = b; instantCount += 1 }
                             }
-                            instantCount = n
                         }
                         at += instantCount
                         put(UInt8(0x2C))
@@ -136,6 +152,7 @@ extension FindingsCSV {
                             }
                             put(fileCells[lastFileIndex])
                             put(c.pointee.evidence!.line)
+                            if quotedFiles[lastFileIndex] { put(UInt8(0x22)) }
                         }
                         put(UInt8(0x0D)); put(UInt8(0x0A))
                     }
@@ -144,6 +161,5 @@ extension FindingsCSV {
             }
             }
         }
-        return unusual ? nil : block
     }
 }

@@ -46,18 +46,13 @@ public enum FindingsCSV {
             case .findings(let findings):
                 append(findings[...], to: &pending)
             case .reports(let r):
-                if let block = compactBlock(r) {
-                    if !pending.isEmpty { blocks.append(pending); pending = [] }
-                    blocks.append(block)
-                } else {
-                    rowsByAppending(r, to: &pending)
-                }
+                if !pending.isEmpty { blocks.append(pending); pending = [] }
+                blocks.append(compactBlock(r))
             }
         }
         if !pending.isEmpty { blocks.append(pending) }
         return blocks
     }
-
 
     /// The cells every row of an obligation shares, quoted once: `plan,obligation,kind,`, `expected,` and
     /// `file,line,column,cite,`.
@@ -88,76 +83,7 @@ public enum FindingsCSV {
         field(f.cite, &out); out.append(0x2C)
     }
 
-    /// The rows of a compact report obligation: the same cells as the findings they stand for. What
-    /// agencies and periods share is quoted once, so a row is mostly copied bytes.
-    static func rowsByAppending(_ r: ReportOutcomes, to out: inout [UInt8]) {
-        let cells = TemplateCells(r.template)
-        // `plan,obligation,kind,agency,` for each agency.
-        let agencyHeads = r.agencies.map { a -> [UInt8] in
-            var b = cells.head
-            field(a, &b)
-            b.append(0x2C)
-            return b
-        }
-        // `period,status,due,` for each period and status, made when first needed.
-        var periodCells = [[UInt8]](repeating: [], count: r.periods.count * Status.allCases.count)
-        let submittedPrefix = Array("submitted ".utf8)
-        var nothingYet: [UInt8] = [], nothing: [UInt8] = []
-        field(ReportCell.notYetSubmitted, &nothingYet); nothingYet.append(0x2C)
-        field(ReportCell.nothingSubmitted, &nothing); nothing.append(0x2C)
-        // The evidence file as written before `:line` (most rows of a duty come from one file).
-        var lastFile: String?
-        var lastFileCell: [UInt8]?
-        // A submission instant is digits, `-`, `T` and `:`: never quoted.
-        var found: [UInt8] = []
-        var k = 0
-        for agencyHead in agencyHeads {
-            for p in r.periods.indices {
-                let c = r.cells[k]
-                k += 1
-                out.append(contentsOf: agencyHead)
-                let pk = p * Status.allCases.count + statusIndex(c.status)
-                if periodCells[pk].isEmpty {
-                    var b: [UInt8] = []
-                    field(r.periods[p].period.description, &b); b.append(0x2C)
-                    b.append(contentsOf: c.status.rawValue.utf8); b.append(0x2C)
-                    field(r.periods[p].due.description, &b); b.append(0x2C)
-                    periodCells[pk] = b
-                }
-                out.append(contentsOf: periodCells[pk])
-                found.removeAll(keepingCapacity: true)
-                c.submitted?.appendDescription(to: &found)
-                out.append(contentsOf: found)
-                out.append(0x2C)
-                if let n = c.daysLate { integer(n, &out) }
-                out.append(0x2C)
-                out.append(contentsOf: cells.expected)
-                if c.submitted != nil {
-                    out.append(contentsOf: submittedPrefix)
-                    out.append(contentsOf: found)
-                    out.append(0x2C)
-                } else {
-                    out.append(contentsOf: c.status == .overdue ? nothing : nothingYet)
-                }
-                out.append(contentsOf: cells.tail)
-                if let e = c.evidence {
-                    if e.file != lastFile {
-                        lastFile = e.file
-                        // A path that needs quoting is written the way `evidenceCell` writes it.
-                        lastFileCell = e.file.utf8.contains(where: needsQuotes) ? nil : Array(e.file.utf8) + [0x3A]
-                    }
-                    if let fileCell = lastFileCell {
-                        out.append(contentsOf: fileCell)
-                        integer(e.line, &out)
-                    } else {
-                        evidenceCell([e], &out)
-                    }
-                }
-                out.append(0x0D); out.append(0x0A)
-            }
-        }
-    }
-
+    /// A status's place in `Status.allCases` (the compact writer keeps a period cell per status).
     static func statusIndex(_ s: Status) -> Int {
         switch s {
         case .met: 0
