@@ -1,0 +1,138 @@
+import TuanthuCore
+
+// The fast lane for report rows: a plain ASCII line of a report file, split on the delimiter and taken in
+// without building a record or a `String` per cell. Anything it cannot take in full is read again as a
+// record (`intake`), so rows are judged and errors worded the same either way.
+extension DataLoader {
+    /// A report row from a simple line, when every cell is clean and valid; false (nothing recorded) otherwise.
+    mutating func fastReport(_ line: CSVReader.SimpleLine, file: Int, slots: ColumnSlots, delimiter: UInt8, lane: inout SimpleLane) -> Bool {
+        guard lane.split(line.bytes, delimiter: delimiter, expected: slots.fieldCount) else { return false }
+        let b = line.bytes
+        func cell(_ c: Column) -> UnsafeBufferPointer<UInt8>? {
+            let i = slots[c]
+            guard i >= 0 else { return nil }
+            return UnsafeBufferPointer(rebasing: b[lane.starts[i]..<lane.ends[i]])
+        }
+        func text(_ c: Column) -> String? { cell(c).map { String(decoding: $0, as: UTF8.self) } }
+        guard let obligationBytes = cell(.obligation), !obligationBytes.isEmpty,
+              let agencyBytes = cell(.agency), !agencyBytes.isEmpty,
+              let periodBytes = cell(.period), !periodBytes.isEmpty,
+              let submittedBytes = cell(.submitted), !submittedBytes.isEmpty else { return false }
+        // Rows of a file mostly name one plan and a few obligations and agencies: where each obligation
+        // routes and which agency each code names are remembered by the bytes of the cell.
+        let planBytes = cell(.plan)
+        if !lane.samePlanCell(planBytes) {
+            lane.memoPlanCell = planBytes.map { Array($0) }
+            lane.routes.removeAll()
+        }
+        let plan: Int, obligationNumber: UInt32
+        if let known = lane.routes.value(for: obligationBytes) {
+            plan = Int(known >> 32)
+            obligationNumber = UInt32(truncatingIfNeeded: known)
+        } else {
+            let obligation = String(decoding: obligationBytes, as: UTF8.self)
+            guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
+                  directory.requirementKinds[p][obligation] == .report else { return false }
+            obligationNumber = data.reports.intern(obligation)
+            lane.routes.insert(obligationBytes, value: UInt64(p) << 32 | UInt64(obligationNumber))
+            plan = p
+        }
+        if plan != lane.agencyPlan {
+            lane.agencyPlan = plan
+            lane.agencies.removeAll()
+        }
+        let agencyNumber: UInt32
+        if let known = lane.agencies.value(for: agencyBytes) {
+            agencyNumber = UInt32(truncatingIfNeeded: known)
+        } else {
+            guard let agency = directory.agency(String(decoding: agencyBytes, as: UTF8.self), plan: plan) else { return false }
+            agencyNumber = data.reports.intern(agency)
+            lane.agencies.insert(agencyBytes, value: UInt64(agencyNumber))
+        }
+        guard let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
+              let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
+        let document = cell(.document)
+        data.reports.append(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligationNumber,
+                            agency: agencyNumber, period: period, submitted: submitted,
+                            document: document.flatMap { $0.isEmpty ? nil : $0 }, replaces: nonEmpty(text(.replaces)))
+        return true
+    }
+}
+
+/// Where the cells of a simple line are (reused from line to line), and what the fast lane remembers.
+struct SimpleLane {
+    var starts: [Int] = []
+    var ends: [Int] = []
+    /// The `plan` cell (nil: no such column) the obligation routes below were found for.
+    var memoPlanCell: [UInt8]?
+    /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
+    var routes = ByteKeyMemo()
+    /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
+    var agencyPlan = -1
+    var agencies = ByteKeyMemo()
+
+    func samePlanCell(_ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
+        switch (cell, memoPlanCell) {
+        case (nil, nil): return true
+        case let (cell?, memo?):
+            guard memo.count == cell.count else { return false }
+            for i in 0..<cell.count where memo[i] != cell[i] { return false }
+            return true
+        default: return false
+        }
+    }
+
+    /// Splits on the delimiter; false when the line has another number of cells than the header, or a
+    /// cell with blanks around it (the record path trims those and reports what needs reporting).
+    mutating func split(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, expected: Int) -> Bool {
+        guard expected > 0 else { return false }
+        if starts.count != expected {
+            starts = Array(repeating: 0, count: expected)
+            ends = Array(repeating: 0, count: expected)
+        }
+        return starts.withUnsafeMutableBufferPointer { starts in
+            ends.withUnsafeMutableBufferPointer { ends in
+                var k = 0, start = 0, i = 0
+                var tooMany = false
+                @inline(__always) func cut(_ at: Int) {
+                    guard k < expected - 1 else { tooMany = true; return }
+                    starts[k] = start
+                    ends[k] = at
+                    k += 1
+                    start = at + 1
+                }
+                // Eight bytes at a time: the delimiters among them found from one mask, lowest byte first.
+                if let base = UnsafeRawPointer(b.baseAddress) {
+                    while i + 8 <= b.count {
+                        var mask = SWAR.matches(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)), delimiter)
+                        while mask != 0 {
+                            cut(i + mask.trailingZeroBitCount / 8)
+                            mask &= mask &- 1
+                        }
+                        i += 8
+                    }
+                }
+                while i < b.count {
+                    if b[i] == delimiter { cut(i) }
+                    i += 1
+                }
+                guard !tooMany else { return false }
+                guard k == expected - 1 else { return false }
+                starts[k] = start
+                ends[k] = b.count
+                for k in 0..<expected where ends[k] > starts[k] {
+                    let first = b[starts[k]], last = b[ends[k] - 1]
+                    if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The line as the record reader would have returned it, as a data record.
+    func record(_ line: CSVReader.SimpleLine, file: Int, index: [String: Int], slots: ColumnSlots, delimiter: UInt8) -> DataRecord {
+        let r = line.record(delimiter: delimiter)
+        return DataRecord(file: file, line: r.line, recordColumn: 1, index: index, slots: slots,
+                          values: DataLoader.trimmedFields(r.fields), lines: r.fieldLines, columns: r.columns)
+    }
+}
