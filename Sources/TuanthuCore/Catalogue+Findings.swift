@@ -253,12 +253,7 @@ extension Vietnamese {
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }),
               parts.count == 1 || parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return text }
-        var grouped = ""
-        for (i, ch) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(".") }
-            grouped.append(ch)
-        }
-        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "," + parts[1] : "") + (percent ? "%" : "")
+        return (negative ? "-" : "") + Catalogue.groupedDigits(whole, ".") + (parts.count > 1 ? "," + parts[1] : "") + (percent ? "%" : "")
     }
 
     static func reason(_ r: UnknownReason) -> String {

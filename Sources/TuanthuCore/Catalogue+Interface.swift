@@ -268,8 +268,12 @@ extension Vietnamese {
 extension Catalogue {
     /// A count with its thousands grouped: `988,586` in English, `988.586` in Vietnamese.
     static func grouped(_ n: Int, _ separator: Character) -> String {
-        let digits = String(n.magnitude)
-        var out = n < 0 ? "-" : ""
+        (n < 0 ? "-" : "") + groupedDigits(Substring(String(n.magnitude)), separator)
+    }
+
+    /// A run of digits with a separator before each group of three from the right (`25000` → `25.000`).
+    static func groupedDigits(_ digits: Substring, _ separator: Character) -> String {
+        var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
             out.append(ch)
