@@ -13,8 +13,6 @@ struct ByteKeyMemo {
     /// Open addressing: an index into `keyStarts`/`values`, or -1. Twice `capacity` slots, a power of two.
     private var slots = [Int32](repeating: -1, count: 2 * ByteKeyMemo.capacity)
 
-    var isEmpty: Bool { values.isEmpty }
-
     mutating func removeAll() {
         guard !values.isEmpty else { return }
         keyBytes.removeAll(keepingCapacity: true)

@@ -219,24 +219,27 @@ struct PackedPeriod: Sendable, Hashable {
 
     init() {}
 
-    init?(_ p: Period) {
-        func fits(_ y: Int, _ x: Int, _ z: Int) -> Bool {
-            y >= Int(Int16.min) && y <= Int(Int16.max) && x >= 0 && x <= 255 && z >= 0 && z <= 255
-        }
-        let parts: (UInt8, Int, Int, Int)
+    /// A period as its grain (0 day … 5 year), year and up to two numbers (month and day, week, month,
+    /// quarter or half), the fields `PackedPeriod` keeps.
+    static func parts(_ p: Period) -> (grain: UInt8, year: Int, a: Int, b: Int) {
         switch p {
-        case .day(let d): parts = (0, d.year, d.month, d.day)
-        case let .week(y, w): parts = (1, y, w, 0)
-        case let .month(y, m): parts = (2, y, m, 0)
-        case let .quarter(y, q): parts = (3, y, q, 0)
-        case let .half(y, h): parts = (4, y, h, 0)
-        case .year(let y): parts = (5, y, 0, 0)
+        case .day(let d): (0, d.year, d.month, d.day)
+        case let .week(y, w): (1, y, w, 0)
+        case let .month(y, m): (2, y, m, 0)
+        case let .quarter(y, q): (3, y, q, 0)
+        case let .half(y, h): (4, y, h, 0)
+        case .year(let y): (5, y, 0, 0)
         }
-        guard fits(parts.1, parts.2, parts.3) else { return nil }
-        year = Int16(parts.1)
-        grain = parts.0
-        a = UInt8(parts.2)
-        b = UInt8(parts.3)
+    }
+
+    init?(_ p: Period) {
+        let parts = Self.parts(p)
+        guard parts.year >= Int(Int16.min), parts.year <= Int(Int16.max),
+              (0...255).contains(parts.a), (0...255).contains(parts.b) else { return nil }
+        year = Int16(parts.year)
+        grain = parts.grain
+        a = UInt8(parts.a)
+        b = UInt8(parts.b)
         // Every case comes back equal from numbers that fit, except a day outside the years the calendar
         // validates (arithmetic can make one): keep that unpacked.
         if case .day(let d) = p, !(1...9999).contains(d.year) { return nil }

@@ -34,9 +34,7 @@ extension Evaluator {
         for (k, later) in rows.dropFirst().enumerated() {
             fates[later.id] = .superseded
             guard k < Self.rowNotes else { continue }
-            let note: FindingNote = later.replaces.map { .replaces(on: later.submitted, document: $0) } ?? .alsoSubmitted(on: later.submitted, line: later.source.line)
-            f.noteFacts.append(note)
-            f.notes.append(Catalogue.note(note, .en))
+            f.addNote(later.replaces.map { .replaces(on: later.submitted, document: $0) } ?? .alsoSubmitted(on: later.submitted, line: later.source.line))
         }
         if rows.count - 1 > Self.rowNotes { f.addNote(.moreRows(count: rows.count - 1 - Self.rowNotes)) }
         let submitted = first.submitted.description
@@ -46,7 +44,7 @@ extension Evaluator {
         switch due.judge(first.submitted) {
         case .onTime(let timeNotGiven):
             f.status = .met
-            if timeNotGiven { f.noteFacts.append(.noTimeGiven); f.notes.append(Catalogue.note(.noTimeGiven, .en)) }
+            if timeNotGiven { f.addNote(.noTimeGiven) }
         case .late(let days):
             f.status = .late
             f.daysLate = days
@@ -88,7 +86,7 @@ extension Evaluator {
                 f.daysLate = d.days(since: due.day)
             } else {
                 f.status = .met
-                if first.date == nil, f.due != nil { f.noteFacts.append(.noDateGiven); f.notes.append(Catalogue.note(.noDateGiven, .en)) }
+                if first.date == nil, f.due != nil { f.addNote(.noDateGiven) }
             }
             return
         }

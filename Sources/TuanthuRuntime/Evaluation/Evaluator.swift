@@ -132,16 +132,9 @@ public struct Evaluator: Sendable {
         /// million of these. Equality is still field by field.
         func hash(into hasher: inout Hasher) {
             hasher.combine(UInt64(truncatingIfNeeded: plan) << 32 | UInt64(obligation))
-            let (grain, year, a, b): (UInt64, Int, Int, Int)
-            switch period {
-            case .day(let d): (grain, year, a, b) = (0, d.year, d.month, d.day)
-            case let .week(y, w): (grain, year, a, b) = (1, y, w, 0)
-            case let .month(y, m): (grain, year, a, b) = (2, y, m, 0)
-            case let .quarter(y, q): (grain, year, a, b) = (3, y, q, 0)
-            case let .half(y, h): (grain, year, a, b) = (4, y, h, 0)
-            case .year(let y): (grain, year, a, b) = (5, y, 0, 0)
-            }
-            hasher.combine(grain << 61 ^ UInt64(truncatingIfNeeded: year) << 24 ^ UInt64(truncatingIfNeeded: a) << 8 ^ UInt64(truncatingIfNeeded: b))
+            let p = PackedPeriod.parts(period)
+            hasher.combine(UInt64(p.grain) << 61 ^ UInt64(truncatingIfNeeded: p.year) << 24
+                           ^ UInt64(truncatingIfNeeded: p.a) << 8 ^ UInt64(truncatingIfNeeded: p.b))
         }
     }
 
@@ -166,11 +159,12 @@ public struct Evaluator: Sendable {
             var counts: [Int32] = []
             for (k, position) in rows.enumerated() {
                 let g: Int32
-                if let known = groups[key(Int(position))] {
+                let rowKey = key(Int(position))
+                if let known = groups[rowKey] {
                     g = known
                 } else {
                     g = Int32(counts.count)
-                    groups[key(Int(position))] = g
+                    groups[rowKey] = g
                     counts.append(0)
                 }
                 groupOf[k] = g
