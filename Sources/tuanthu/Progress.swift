@@ -12,6 +12,7 @@ final class Progress {
     var lastDraw = Date.distantPast
     var shown = false
     var phaseStart = Date()
+    var phaseCPU = Progress.cpuSeconds()
 
     init(language: Language) { self.language = language }
 
@@ -28,12 +29,23 @@ final class Progress {
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
     }
 
-    /// Ends a phase: with `TUANTHU_TIMING=1`, prints its wall time.
+    /// Ends a phase: with `TUANTHU_TIMING=1`, prints its wall time and the CPU time of all threads.
     func phase(_ name: String) {
         guard timing else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "timing: %@ %.3f s\n", name, now.timeIntervalSince(phaseStart)).utf8))
+        let cpu = Progress.cpuSeconds()
+        FileHandle.standardError.write(Data(String(format: "timing: %@ %.3f s (CPU %.3f s user, %.3f s system)\n", name,
+            now.timeIntervalSince(phaseStart), cpu.user - phaseCPU.user, cpu.system - phaseCPU.system).utf8))
         phaseStart = now
+        phaseCPU = cpu
+    }
+
+    /// The process's CPU time so far, all threads.
+    static func cpuSeconds() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1_000_000 }
+        return (seconds(usage.ru_utime), seconds(usage.ru_stime))
     }
 
     func finish() {

@@ -1,5 +1,17 @@
 import Foundation
 
+#if os(Linux)
+// `eval` renders each plan's findings into blocks of a megabyte or more on worker threads and frees them
+// once written. With glibc's defaults those blocks are mapped and unmapped again and again, and every new
+// page faults in zero-filled (a third of the system time at the benchmark's `m`). Keeping freed memory in
+// the heap up to these sizes lets the next plan reuse it (docs/performance.md). glibc's <malloc.h> is not
+// part of the Glibc module, hence the declaration; the option numbers are glibc's.
+@_silgen_name("mallopt") func mallopt(_ option: Int32, _ value: Int32) -> Int32
+let mallocTrimThreshold: Int32 = -1, mallocMmapThreshold: Int32 = -3
+_ = mallopt(mallocMmapThreshold, 32 << 20)
+_ = mallopt(mallocTrimThreshold, 256 << 20)
+#endif
+
 // The CLI only parses arguments and wires library calls together.
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
 exit(code)
