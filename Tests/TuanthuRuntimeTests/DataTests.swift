@@ -73,19 +73,20 @@ struct DataTests {
     }
 
     @Test func quotedFieldsCRLFAndBOMAreRead() throws {
-        let text = "\u{FEFF}obligation,agency,period,submitted,document\r\n\"o\",\"Sở Tài chính\",2025-03,2025-03-09,\"Báo cáo số 1, \"\"tháng 3\"\"\r\nphụ lục\"\r\no,STC,2025-04,10/04/2025,\r\n"
+        // `replaces` is a text cell the report table keeps (the `document` cell is read but not kept).
+        let text = "\u{FEFF}obligation,agency,period,submitted,replaces\r\n\"o\",\"Sở Tài chính\",2025-03,2025-03-09,\"Báo cáo số 1, \"\"tháng 3\"\"\r\nphụ lục\"\r\no,STC,2025-04,10/04/2025,\r\n"
         let run = try Harness.run(Self.plan, ["reports.csv": text], asOf: "2025-04-30")
         #expect(run.data.errors.isEmpty, "\(run.errors)")
-        #expect(run.data.reports.map(\.document) == ["Báo cáo số 1, \"tháng 3\"\r\nphụ lục", nil])
+        #expect(run.data.reports.map(\.replaces) == ["Báo cáo số 1, \"tháng 3\"\r\nphụ lục", nil])
         #expect(run.data.reports.map(\.source.line) == [2, 4])
         #expect(run.briefs() == ["STC 2025-03 met due=2025-03-09", "STC 2025-04 late due=2025-04-09 +1"])
     }
 
     @Test func semicolonDelimiter() throws {
-        let text = "obligation;agency;period;submitted;document\no;STC;2025-03;2025-03-09;Báo cáo 1, 2\n"
+        let text = "obligation;agency;period;submitted;replaces\no;STC;2025-03;2025-03-09;Báo cáo 1, 2\n"
         let run = try Harness.run(Self.plan, ["reports.csv": text], asOf: "2025-03-31")
         #expect(run.data.errors.isEmpty, "\(run.errors)")
-        #expect(run.data.reports.first?.document == "Báo cáo 1, 2")
+        #expect(run.data.reports.first?.replaces == "Báo cáo 1, 2")
     }
 
     @Test func unknownColumnsAreWarnings() throws {

@@ -51,10 +51,8 @@ extension DataLoader {
         }
         guard let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
               let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
-        let document = cell(.document)
         data.reports.append(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligationNumber,
-                            agency: agencyNumber, period: period, submitted: submitted,
-                            document: document.flatMap { $0.isEmpty ? nil : $0 }, replaces: nonEmpty(text(.replaces)))
+                            agency: agencyNumber, period: period, submitted: submitted, replaces: nonEmpty(text(.replaces)))
         return true
     }
 }

@@ -171,8 +171,7 @@ extension DataLoader {
         }
         guard o, let a, let p, let submitted else { return }
         data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: r.file, line: r.line), plan: plan, obligation: id,
-                                      agency: a, period: p, submitted: submitted, document: nonEmpty(r.value(.document)),
-                                      replaces: nonEmpty(r.value(.replaces))))
+                                      agency: a, period: p, submitted: submitted, replaces: nonEmpty(r.value(.replaces))))
     }
 
     private mutating func task(_ r: DataRecord, plan: Int, obligation id: String) {

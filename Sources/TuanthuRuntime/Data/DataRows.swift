@@ -77,7 +77,7 @@ public struct ReportRow: Sendable, Hashable {
     public var agency: String
     public var period: Period
     public var submitted: LocalDateTime
-    public var document: String?
+    /// The `document` cell of a report row is read but not kept: no finding shows it.
     public var replaces: String?
 }
 

@@ -2,47 +2,51 @@ import TuanthuCore
 
 /// The report rows of a run (SPEC 6 `reports`), stored compactly: a national run holds millions of them.
 ///
-/// It reads as a collection of `ReportRow`, but keeps each row in 48 bytes and its document number in one
-/// shared byte buffer (a `ReportRow` takes 136 bytes, and more when its strings are long): obligation and
-/// agency names are stored once each and named by number, the period and the submission time are packed,
-/// and what is rare (`replaces`, a period that does not pack, a document over 255 bytes) sits in a side
-/// table. The evaluator reads the packed fields directly (`plan(at:)`, `submitted(at:)`, ...) so
-/// its hot loops neither build strings nor hash them.
+/// It reads as a collection of `ReportRow`, but keeps each row in 44 bytes (a `ReportRow` takes 120 bytes,
+/// and more when its strings are long): obligation and agency names are stored once each and named by
+/// number, the period and the submission time are packed, and what is rare (`replaces`, a period that does
+/// not pack) sits in a side table. A row keeps what its finding is judged from and cites, nothing more:
+/// the `document` cell is read but not kept, as no finding shows a report's document number.
+/// The evaluator reads the packed fields directly (`plan(at:)`, `submitted(at:)`, ...) so its hot loops
+/// neither build strings nor hash them.
 public struct ReportTable: RandomAccessCollection, Sendable {
     struct Packed: Sendable {
-        /// File index in the top 24 bits, line in the low 40 (`RowSource` order).
-        var source: Int64
+        /// `RowSource` packed as file index in the top 24 bits and line in the low 40 of a 64-bit number,
+        /// kept as two halves so that rows align on 4 bytes.
+        var sourceHigh: UInt32
+        var sourceLow: UInt32
         var id: UInt32
         var plan: UInt32
         var obligation: UInt32
         var agency: UInt32
         /// Index into `extras`, or `noExtra`.
         var extra: UInt32
-        /// Where the document cell starts in `texts` (`noText`: none, or kept in `extras`).
-        var documentStart: UInt32
         var submitted: LocalDateTime
         var period: PackedPeriod
-        var documentLength: UInt8
+
+        var source: Int64 {
+            get { Int64(sourceHigh) << 32 | Int64(sourceLow) }
+            set {
+                sourceHigh = UInt32(truncatingIfNeeded: newValue >> 32)
+                sourceLow = UInt32(truncatingIfNeeded: newValue)
+            }
+        }
     }
 
     /// What a few rows carry beyond the packed fields.
     struct Extra: Sendable {
-        var document: String? = nil
         var replaces: String? = nil
         /// Set when the period did not pack (the packed one is then meaningless).
         var period: Period? = nil
     }
 
     static let noExtra = UInt32.max
-    static let noText = UInt32.max
     /// Row ids are stored in 32 bits: the loader refuses data beyond this many rows (far beyond memory).
     public static let maxRowID = Int(UInt32.max) - 1
     static let lineBits: Int64 = 40
 
     var rows: [Packed] = []
     var extras: [Extra] = []
-    /// The document cells, one after another.
-    var texts: [UInt8] = []
     /// Obligation and agency names, each once; a row names them by position here.
     var names: [String] = []
     var nameNumbers: [String: UInt32] = [:]
@@ -57,13 +61,7 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         let extra = r.extra == Self.noExtra ? nil : extras[Int(r.extra)]
         return ReportRow(id: Int(r.id), source: Self.source(r.source), plan: Int(r.plan), obligation: names[Int(r.obligation)],
                          agency: names[Int(r.agency)], period: extra?.period ?? r.period.period, submitted: r.submitted,
-                         document: extra?.document ?? document(r), replaces: extra?.replaces)
-    }
-
-    func document(_ r: Packed) -> String? {
-        guard r.documentStart != Self.noText else { return nil }
-        let start = Int(r.documentStart)
-        return String(decoding: texts[start..<start + Int(r.documentLength)], as: UTF8.self)
+                         replaces: extra?.replaces)
     }
 
     // MARK: Reading fields without building the row
@@ -98,7 +96,7 @@ public struct ReportTable: RandomAccessCollection, Sendable {
 
     public mutating func append(_ row: ReportRow) {
         append(id: row.id, source: row.source, plan: row.plan, obligation: intern(row.obligation), agency: intern(row.agency),
-               period: row.period, submitted: row.submitted, document: row.document, replaces: row.replaces)
+               period: row.period, submitted: row.submitted, replaces: row.replaces)
     }
 
     /// The number for a name, adding it when new.
@@ -111,56 +109,26 @@ public struct ReportTable: RandomAccessCollection, Sendable {
     }
 
     mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
-                         submitted: LocalDateTime, document: String?, replaces: String?) {
-        guard var d = document else {
-            append(id: id, source: source, plan: plan, obligation: obligation, agency: agency, period: period,
-                   submitted: submitted, document: nil as UnsafeBufferPointer<UInt8>?, replaces: replaces)
-            return
-        }
-        d.withUTF8 { bytes in
-            append(id: id, source: source, plan: plan, obligation: obligation, agency: agency, period: period,
-                   submitted: submitted, document: bytes, replaces: replaces)
-        }
-    }
-
-    /// Appends a row whose document is given as its UTF-8 bytes (as read from a file).
-    mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
-                         submitted: LocalDateTime, document: UnsafeBufferPointer<UInt8>?, replaces: String?) {
+                         submitted: LocalDateTime, replaces: String?) {
         let packedPeriod = PackedPeriod(period)
-        var documentStart = Self.noText, documentLength: UInt8 = 0
-        var extraDocument: String?
-        if let d = document {
-            if d.count <= Int(UInt8.max), texts.count < Int(Self.noText) - Int(UInt8.max) {
-                documentStart = UInt32(texts.count)
-                documentLength = UInt8(d.count)
-                texts.append(contentsOf: d)
-            } else {
-                extraDocument = String(decoding: d, as: UTF8.self)
-            }
-        }
         var extra = Self.noExtra
-        if extraDocument != nil || replaces != nil || packedPeriod == nil {
+        if replaces != nil || packedPeriod == nil {
             extra = UInt32(extras.count)
-            extras.append(Extra(document: extraDocument, replaces: replaces, period: packedPeriod == nil ? period : nil))
+            extras.append(Extra(replaces: replaces, period: packedPeriod == nil ? period : nil))
         }
-        rows.append(Packed(source: Self.packSource(source), id: UInt32(clamping: id), plan: UInt32(clamping: plan),
-                           obligation: obligation, agency: agency, extra: extra, documentStart: documentStart,
-                           submitted: submitted, period: packedPeriod ?? PackedPeriod(), documentLength: documentLength))
+        let packedSource = Self.packSource(source)
+        rows.append(Packed(sourceHigh: UInt32(truncatingIfNeeded: packedSource >> 32), sourceLow: UInt32(truncatingIfNeeded: packedSource),
+                           id: UInt32(clamping: id), plan: UInt32(clamping: plan), obligation: obligation, agency: agency,
+                           extra: extra, submitted: submitted, period: packedPeriod ?? PackedPeriod()))
     }
 
-    /// Room for `n` rows, and for their documents at the length of those read so far.
-    public mutating func reserveCapacity(_ n: Int) {
-        rows.reserveCapacity(n)
-        if !rows.isEmpty, n > rows.count { texts.reserveCapacity(texts.count + Int(Double(n - rows.count) * Double(texts.count) / Double(rows.count) * 1.02)) }
-    }
+    public mutating func reserveCapacity(_ n: Int) { rows.reserveCapacity(n) }
 
     public mutating func removeLast(_ k: Int) {
         rows.removeLast(k)
-        // Extras and texts past the last kept row's are dropped too (names stay: unused names cost nothing).
+        // Extras past the last kept row's are dropped too (names stay: unused names cost nothing).
         let keep = rows.last(where: { $0.extra != Self.noExtra }).map { Int($0.extra) + 1 } ?? 0
         extras.removeLast(extras.count - keep)
-        let keepText = rows.last(where: { $0.documentStart != Self.noText }).map { Int($0.documentStart) + Int($0.documentLength) } ?? 0
-        texts.removeLast(texts.count - keepText)
     }
 
     /// Appends another table's rows (a file read on another thread), its ids and file numbers shifted.
@@ -168,10 +136,6 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         let renumber = part.names.map { intern($0) }
         let extraOffset = UInt32(extras.count)
         extras += part.extras
-        // Documents that would start past 4 GB of texts move to the side table (never in practice).
-        let textOffset = texts.count
-        let textsFit = texts.count + part.texts.count < Int(Self.noText)
-        if textsFit { texts += part.texts }
         let sourceOffset = Int64(fileOffset) << Self.lineBits
         rows.reserveCapacity(rows.count + part.rows.count)
         for var r in part.rows {
@@ -180,21 +144,6 @@ public struct ReportTable: RandomAccessCollection, Sendable {
             r.obligation = renumber[Int(r.obligation)]
             r.agency = renumber[Int(r.agency)]
             if r.extra != Self.noExtra { r.extra += extraOffset }
-            if r.documentStart != Self.noText {
-                if textsFit {
-                    r.documentStart += UInt32(textOffset)
-                } else {
-                    let start = Int(r.documentStart)
-                    let d = String(decoding: part.texts[start..<start + Int(r.documentLength)], as: UTF8.self)
-                    if r.extra == Self.noExtra {
-                        r.extra = UInt32(extras.count)
-                        extras.append(Extra(document: d))
-                    } else {
-                        extras[Int(r.extra)].document = d
-                    }
-                    r.documentStart = Self.noText
-                }
-            }
             rows.append(r)
         }
     }

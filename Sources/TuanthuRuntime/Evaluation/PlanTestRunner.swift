@@ -35,7 +35,7 @@ public enum PlanTestRunner {
             switch row {
             case .submitted(let o, let a, let p, let on, let span):
                 data.reports.append(ReportRow(id: data.nextID(), source: RowSource(file: 0, line: line(span)), plan: 0,
-                                              obligation: o, agency: a, period: p, submitted: on, document: nil, replaces: nil))
+                                              obligation: o, agency: a, period: p, submitted: on, replaces: nil))
             case .observed(let i, let a, let p, let v, let span):
                 data.observations.append(ObservationRow(id: data.nextID(), source: RowSource(file: 0, line: line(span)), plan: 0,
                                                         indicator: i, agency: a, period: p, value: v, text: v.description))
