@@ -25,7 +25,7 @@ extension FindingsCSV {
         var lastFile: String?
         for _ in r.agencies.indices {
             for p in r.periods.indices {
-                periodUsed[p * statusCount + statusIndex(r.cells[k].status)] = true
+                periodUsed[p * statusCount + r.cells[k].status.index] = true
                 if let file = r.cells[k].evidence?.file, file != lastFile {
                     lastFile = file
                     if files[file] == nil {
@@ -119,7 +119,7 @@ extension FindingsCSV {
                         // `room` counted every row at its longest; this keeps a miscount from writing past it.
                         precondition(at + head.count + rowExtra <= buf.count, "compact CSV rows longer than their room")
                         put(head)
-                        put(periodCells[p * statusCount + statusIndex(c.pointee.status)])
+                        put(periodCells[p * statusCount + c.pointee.status.index])
                         let instantStart = at
                         var instantCount = 0
                         if let s = c.pointee.submitted {

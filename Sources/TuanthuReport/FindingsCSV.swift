@@ -83,19 +83,6 @@ public enum FindingsCSV {
         field(f.cite, &out); out.append(0x2C)
     }
 
-    /// A status's place in `Status.allCases` (the compact writer keeps a period cell per status).
-    static func statusIndex(_ s: Status) -> Int {
-        switch s {
-        case .met: 0
-        case .violated: 1
-        case .late: 2
-        case .overdue: 3
-        case .noData: 4
-        case .pending: 5
-        case .waiting: 6
-        }
-    }
-
     static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {
         for i in findings.indices { row(findings[i], to: &out) }
     }

@@ -57,19 +57,19 @@ public struct Evaluator: Sendable {
         let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
         var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
         var counts: [Status: Int] = [:]
-        UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Status: Int]) in
+        UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Int]) in
             let (findings, untracked) = e.evaluateUnit(units[u], compactReports: compactReports)
-            var c: [Status: Int] = [:]
+            var c = [Int](repeating: 0, count: Status.allCases.count)  // by `Status.index`
             for group in findings {
                 switch group {
-                case .findings(let g): for f in g { c[f.status, default: 0] += 1 }
-                case .reports(let r): for cell in r.cells { c[cell.status, default: 0] += 1 }
+                case .findings(let g): for f in g { c[f.status.index] += 1 }
+                case .reports(let r): for cell in r.cells { c[cell.status.index] += 1 }
                 }
             }
             return (transform(findings), untracked, c)
-        }, consume: { (result: (T, [Int: [UntrackedDuty]], [Status: Int])) in
+        }, consume: { (result: (T, [Int: [UntrackedDuty]], [Int])) in
             for (p, u) in result.1 { untrackedByPlan[p] = u }
-            for (s, n) in result.2 { counts[s, default: 0] += n }
+            for (s, n) in zip(Status.allCases, result.2) where n > 0 { counts[s, default: 0] += n }
             consume(result.0)
         })
         return e.finish(untracked: untrackedByPlan.flatMap { $0 }, statusCounts: counts)
@@ -123,19 +123,10 @@ public struct Evaluator: Sendable {
     static let rowNotes = 3
 
     /// A plan's obligation (numbered as in `data.reports`) and period.
-    struct ReportKey: Hashable {
+    struct ReportKey: Equatable {
         var plan: Int
         var obligation: UInt32
         var period: Period
-
-        /// One word per part instead of the period's case and fields one by one: a national run hashes a
-        /// million of these. Equality is still field by field.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(truncatingIfNeeded: plan) << 32 | UInt64(obligation))
-            let p = PackedPeriod.parts(period)
-            hasher.combine(UInt64(p.grain) << 61 ^ UInt64(truncatingIfNeeded: p.year) << 24
-                           ^ UInt64(truncatingIfNeeded: p.a) << 8 ^ UInt64(truncatingIfNeeded: p.b))
-        }
     }
 
     /// Positions in `data.reports` of the rows about one obligation and period of a plan, in file order.
@@ -147,7 +138,7 @@ public struct Evaluator: Sendable {
     /// Report rows grouped by (plan, obligation, period): one flat array of positions, grouped, in file order
     /// within each group (a dictionary of arrays would allocate one small array per group: a million).
     struct ReportIndex {
-        var groups: [ReportKey: Int32] = [:]
+        var groups = ReportKeyTable()
         /// Group `g` is `positions[starts[g]..<starts[g + 1]]`.
         var starts: [Int32] = [0]
         var positions: [UInt32] = []
@@ -157,18 +148,18 @@ public struct Evaluator: Sendable {
         init(_ rows: ArraySlice<UInt32>, key: (Int) -> ReportKey) {
             var groupOf = [Int32](repeating: 0, count: rows.count)
             var counts: [Int32] = []
+            // Rows of a file often come in runs about one duty and period: the last key is tried first.
+            var lastKey: ReportKey?, lastGroup: Int32 = 0
             for (k, position) in rows.enumerated() {
-                let g: Int32
                 let rowKey = key(Int(position))
-                if let known = groups[rowKey] {
-                    g = known
-                } else {
-                    g = Int32(counts.count)
-                    groups[rowKey] = g
-                    counts.append(0)
+                if rowKey != lastKey {
+                    let (g, isNew) = groups.group(adding: rowKey)
+                    if isNew { counts.append(0) }
+                    lastKey = rowKey
+                    lastGroup = g
                 }
-                groupOf[k] = g
-                counts[Int(g)] += 1
+                groupOf[k] = lastGroup
+                counts[Int(lastGroup)] += 1
             }
             starts = [Int32](repeating: 0, count: counts.count + 1)
             for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
@@ -182,7 +173,7 @@ public struct Evaluator: Sendable {
         }
 
         func rows(_ key: ReportKey) -> ArraySlice<UInt32>? {
-            guard let g = groups[key] else { return nil }
+            guard let g = groups.group(key) else { return nil }
             return positions[Int(starts[Int(g)])..<Int(starts[Int(g) + 1])]
         }
     }

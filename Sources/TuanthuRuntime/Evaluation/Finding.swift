@@ -9,6 +9,22 @@ public enum Status: String, Sendable, Hashable, CaseIterable {
     /// Violated, late and overdue fail a run; no_data is listed among problems but does not.
     public var fails: Bool { self == .violated || self == .late || self == .overdue }
     public var isProblem: Bool { fails || self == .noData }
+
+    /// The status's place in `allCases`, for tables indexed by status (counts, the compact CSV writer's cells).
+    public var index: Int {
+        switch self {
+        case .met: 0
+        case .violated: 1
+        case .late: 2
+        case .overdue: 3
+        case .noData: 4
+        case .pending: 5
+        case .waiting: 6
+        }
+    }
+
+    /// Hashes the place, not the raw value's text: a national run counts a million findings by status.
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 }
 
 /// A data row that decided a finding.
