@@ -2,7 +2,7 @@ import TuanthuCore
 
 /// The report rows of a run (SPEC 6 `reports`), stored compactly: a national run holds millions of them.
 ///
-/// It reads as a collection of `ReportRow`, but keeps each row in 44 bytes (a `ReportRow` takes 120 bytes,
+/// It reads as a collection of `ReportRow`, but keeps each row in 44 bytes (a `ReportRow` takes over 100 bytes,
 /// and more when its strings are long): obligation and agency names are stored once each and named by
 /// number, the period and the submission time are packed, and what is rare (`replaces`, a period that does
 /// not pack) sits in a side table. A row keeps what its finding is judged from and cites, nothing more:
