@@ -69,6 +69,8 @@ public struct ObservationRow: Sendable, Hashable {
     public var text: String
 }
 
+/// A row of `reports`. Its `document` cell is read like any cell but not kept: no finding shows a report's
+/// document number (the evidence is the row's file and line), and a national run holds millions of rows.
 public struct ReportRow: Sendable, Hashable {
     public var id: Int
     public var source: RowSource
@@ -77,7 +79,6 @@ public struct ReportRow: Sendable, Hashable {
     public var agency: String
     public var period: Period
     public var submitted: LocalDateTime
-    /// The `document` cell of a report row is read but not kept: no finding shows it.
     public var replaces: String?
 }
 
