@@ -84,9 +84,17 @@ public struct JSONWriter {
         out.append(0x22)
     }
 
+    /// A line break and 64 levels of indentation, copied from in one go (a report writes one per value).
+    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
+
     private mutating func newline(depth: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
+        let count = 1 + depth * indentUnit.count
+        if count <= Self.indentation.count {
+            bytes.append(contentsOf: Self.indentation[..<count])
+        } else {
+            bytes.append(0x0A)
+            for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
+        }
     }
 
     private mutating func separate() {
@@ -116,7 +124,7 @@ public struct JSONWriter {
     }
 
     public mutating func string(_ k: String?, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &bytes) }
-    public mutating func int(_ k: String?, _ v: Int) { key(k); bytes.append(contentsOf: String(v).utf8) }
+    public mutating func int(_ k: String?, _ v: Int) { key(k); v.appendDecimal(to: &bytes) }
     public mutating func bool(_ k: String?, _ v: Bool) { key(k); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
     public mutating func null(_ k: String?) { key(k); bytes.append(contentsOf: "null".utf8) }
     /// Writes pre-rendered JSON (a number's exact text, say).

@@ -78,8 +78,8 @@ public enum FindingsCSV {
     /// `file,line,column,cite,` of a finding.
     static func tail(_ f: borrowing Finding, _ out: inout [UInt8]) {
         field(f.location.file, &out); out.append(0x2C)
-        integer(f.location.line, &out); out.append(0x2C)
-        integer(f.location.column, &out); out.append(0x2C)
+        f.location.line.appendDecimal(to: &out); out.append(0x2C)
+        f.location.column.appendDecimal(to: &out); out.append(0x2C)
         field(f.cite, &out); out.append(0x2C)
     }
 
@@ -99,7 +99,7 @@ public enum FindingsCSV {
             out.append(0x2C)
             if let s = f.found { field(s, &out) }
             out.append(0x2C)
-            if let n = f.daysLate { integer(n, &out) }
+            if let n = f.daysLate { n.appendDecimal(to: &out) }
             out.append(0x2C)
             field(f.expected, &out); out.append(0x2C)
             field(f.actual, &out); out.append(0x2C)
@@ -117,7 +117,7 @@ public enum FindingsCSV {
             if i > 0 { evidence.append(0x20) }
             evidence.append(contentsOf: e.file.utf8)
             evidence.append(0x3A)
-            integer(e.line, &evidence)
+            e.line.appendDecimal(to: &evidence)
         }
         quoted(evidence, &out)
     }
@@ -147,21 +147,5 @@ public enum FindingsCSV {
 
     static func quoted(_ u: [UInt8], _ out: inout [UInt8]) {
         u.withUnsafeBufferPointer { quotedField($0, &out) }
-    }
-
-    static func integer(_ n: Int, _ out: inout [UInt8]) {
-        if n < 0 { out.append(0x2D) }
-        var m = n.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[count] = UInt8(m % 10) + 0x30
-                m /= 10
-                count += 1
-            } while m > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { out.append(d[i]) }
-        }
     }
 }
