@@ -2,11 +2,13 @@ import TuanthuCore
 
 /// The report rows of a run (SPEC 6 `reports`), stored compactly: a national run holds millions of them.
 ///
-/// It reads as a collection of `ReportRow`, but keeps each row in 44 bytes (a `ReportRow` takes over 100 bytes,
+/// It reads as a collection of `ReportRow`, but keeps each row in 40 bytes (a `ReportRow` takes over 100 bytes,
 /// and more when its strings are long): obligation and agency names are stored once each and named by
 /// number, the period and the submission time are packed, and what is rare (`replaces`, a period that does
-/// not pack) sits in a side table. A row keeps what its finding is judged from and cites, nothing more:
-/// the `document` cell is read but not kept, as no finding shows a report's document number.
+/// not pack) sits in a side table. A row's id is not stored: the rows of a file are numbered one after
+/// another, so it is the row's position plus its file's shift. A row keeps what its finding is judged from
+/// and cites, nothing more: the `document` cell is read but not kept, as no finding shows a report's
+/// document number.
 /// The evaluator reads the packed fields directly (`plan(at:)`, `submitted(at:)`, ...) so its hot loops
 /// neither build strings nor hash them.
 public struct ReportTable: RandomAccessCollection, Sendable {
@@ -15,7 +17,6 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         /// kept as two halves so that rows align on 4 bytes.
         var sourceHigh: UInt32
         var sourceLow: UInt32
-        var id: UInt32
         var plan: UInt32
         var obligation: UInt32
         var agency: UInt32
@@ -31,10 +32,15 @@ public struct ReportTable: RandomAccessCollection, Sendable {
                 sourceLow = UInt32(truncatingIfNeeded: newValue)
             }
         }
+
+        /// The file index (the top 24 bits of the packed source).
+        var file: Int { Int(sourceHigh >> 8) }
     }
 
     /// What a few rows carry beyond the packed fields.
     struct Extra: Sendable {
+        /// The row's id, when it is not its position plus its file's shift.
+        var id: Int? = nil
         var replaces: String? = nil
         /// Set when the period did not pack (the packed one is then meaningless).
         var period: Period? = nil
@@ -47,6 +53,13 @@ public struct ReportTable: RandomAccessCollection, Sendable {
 
     var rows: [Packed] = []
     var extras: [Extra] = []
+    /// By file index (below `shiftedFiles`): a row's id minus its position, set by the file's first row.
+    /// A file's rows come one after another with consecutive ids, so a row's id is its position plus this;
+    /// a row that breaks the rule (rows of several tables numbered together, as plan tests make) keeps its
+    /// id in `extras`.
+    var idShifts: [Int] = []
+    static let noShift = Int.min
+    static let shiftedFiles = 1 << 16
     /// Obligation and agency names, each once; a row names them by position here.
     var names: [String] = []
     var nameNumbers: [String: UInt32] = [:]
@@ -59,14 +72,18 @@ public struct ReportTable: RandomAccessCollection, Sendable {
     public subscript(i: Int) -> ReportRow {
         let r = rows[i]
         let extra = r.extra == Self.noExtra ? nil : extras[Int(r.extra)]
-        return ReportRow(id: Int(r.id), source: Self.source(r.source), plan: Int(r.plan), obligation: names[Int(r.obligation)],
+        return ReportRow(id: id(at: i), source: Self.source(r.source), plan: Int(r.plan), obligation: names[Int(r.obligation)],
                          agency: names[Int(r.agency)], period: extra?.period ?? r.period.period, submitted: r.submitted,
                          replaces: extra?.replaces)
     }
 
     // MARK: Reading fields without building the row
 
-    @inline(__always) public func id(at i: Int) -> Int { Int(rows[i].id) }
+    @inline(__always) public func id(at i: Int) -> Int {
+        let r = rows[i]
+        if r.extra != Self.noExtra, let id = extras[Int(r.extra)].id { return id }
+        return i + idShifts[r.file]
+    }
     @inline(__always) public func plan(at i: Int) -> Int { Int(rows[i].plan) }
     @inline(__always) public func submitted(at i: Int) -> LocalDateTime { rows[i].submitted }
     @inline(__always) public func source(at i: Int) -> RowSource { Self.source(rows[i].source) }
@@ -108,17 +125,27 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         return n
     }
 
+    /// Whether the row of file `file` at `position` with this id can go without storing it (the file's shift
+    /// is set by its first row).
+    private mutating func idFollows(_ id: Int, file: Int, at position: Int) -> Bool {
+        guard file < Self.shiftedFiles else { return false }
+        if file >= idShifts.count { idShifts.append(contentsOf: repeatElement(Self.noShift, count: file + 1 - idShifts.count)) }
+        if idShifts[file] == Self.noShift { idShifts[file] = id - position }
+        return idShifts[file] == id - position
+    }
+
     mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
                          submitted: LocalDateTime, replaces: String?) {
         let packedPeriod = PackedPeriod(period)
-        var extra = Self.noExtra
-        if replaces != nil || packedPeriod == nil {
-            extra = UInt32(extras.count)
-            extras.append(Extra(replaces: replaces, period: packedPeriod == nil ? period : nil))
-        }
         let packedSource = Self.packSource(source)
+        let explicitID = idFollows(id, file: Int(packedSource >> Self.lineBits), at: rows.count) ? nil : id
+        var extra = Self.noExtra
+        if replaces != nil || packedPeriod == nil || explicitID != nil {
+            extra = UInt32(extras.count)
+            extras.append(Extra(id: explicitID, replaces: replaces, period: packedPeriod == nil ? period : nil))
+        }
         rows.append(Packed(sourceHigh: UInt32(truncatingIfNeeded: packedSource >> 32), sourceLow: UInt32(truncatingIfNeeded: packedSource),
-                           id: UInt32(clamping: id), plan: UInt32(clamping: plan), obligation: obligation, agency: agency,
+                           plan: UInt32(clamping: plan), obligation: obligation, agency: agency,
                            extra: extra, submitted: submitted, period: packedPeriod ?? PackedPeriod()))
     }
 
@@ -138,12 +165,21 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         extras += part.extras
         let sourceOffset = Int64(fileOffset) << Self.lineBits
         rows.reserveCapacity(rows.count + part.rows.count)
-        for var r in part.rows {
-            r.id = UInt32(clamping: Int(r.id) + idOffset)
+        for k in part.rows.indices {
+            var r = part.rows[k]
+            let id = part.id(at: k) + idOffset
             r.source += sourceOffset
             r.obligation = renumber[Int(r.obligation)]
             r.agency = renumber[Int(r.agency)]
             if r.extra != Self.noExtra { r.extra += extraOffset }
+            if idFollows(id, file: r.file, at: rows.count) {
+                if r.extra != Self.noExtra { extras[Int(r.extra)].id = nil }
+            } else if r.extra != Self.noExtra {
+                extras[Int(r.extra)].id = id
+            } else {
+                r.extra = UInt32(extras.count)
+                extras.append(Extra(id: id))
+            }
             rows.append(r)
         }
     }
