@@ -69,9 +69,12 @@ enum EvalCommand {
                     var written = 0
                     streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
                                                   compactReports: CLI.compactReports,
-                                                  transform: { (FindingsCSV.blocks($0), $0.reduce(0) { $0 + $1.count }) },
-                                                  consume: { for block in $0.0 { sink.write(bytes: block) }
-                                                      written += $0.1; progress.findings(written) })
+                                                  transform: { RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) },
+                                                  consume: { rendered in
+                                                      rendered.write(to: &sink)
+                                                      written += rendered.findings
+                                                      progress.findings(written)
+                                                  })
                     progress.phase("evaluate and write")
                 }
                 progress.phase("sync and rename")
@@ -227,5 +230,25 @@ enum DataErrorText {
         var m = "\(d.file):\(d.line):\(d.column): \(Catalogue.ui(.severity(severity), language))[\(d.code.rawValue)]: \(Catalogue.text(d.message, language))"
         if let s = d.suggestion { m += " (\(Catalogue.ui(.didYouMean(s), language)))" }
         return m
+    }
+}
+
+/// A plan's rendered CSV blocks on their way from its worker to the writer, which lets each block go as soon
+/// as it is written (a plan's report is ≈ 50 MB at the benchmark's `l`). Only one thread holds it at a time:
+/// the worker until it hands it over, then the writer.
+final class RenderedBlocks: @unchecked Sendable {
+    private var blocks: [[UInt8]]
+    let findings: Int
+
+    init(_ blocks: [[UInt8]], findings: Int) {
+        self.blocks = blocks
+        self.findings = findings
+    }
+
+    func write(to sink: inout FileSink) {
+        for i in blocks.indices {
+            sink.write(bytes: blocks[i])
+            blocks[i] = []
+        }
     }
 }
