@@ -19,9 +19,15 @@ public enum FindingsJSON {
 
     /// The findings of one part of a run as they stand inside the report's `findings` array, without the
     /// comma that separates them from the part before: what a worker renders when the report is streamed.
+    /// Compact report outcomes must have been judged with their notes (`compactNotes`).
     public static func findingsPart(_ groups: [FindingGroup]) -> [UInt8] {
         var w = JSONWriter(pretty: true, openContainers: 2)
-        for case .findings(let g) in groups { for i in g.indices { finding(g[i], &w) } }
+        for group in groups {
+            switch group {
+            case .findings(let g): for i in g.indices { finding(g[i], &w) }
+            case .reports(let r): for k in r.cells.indices { finding(r.finding(k), &w) }
+            }
+        }
         return w.bytes
     }
 

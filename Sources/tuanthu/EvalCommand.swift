@@ -149,6 +149,7 @@ enum EvalCommand {
         var any = false
         var judged = 0
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                            compactReports: CLI.compactReports, compactNotes: true,
                                             transform: { (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + $1.count }) },
                                             consume: { part in
                                                 judged += part.1

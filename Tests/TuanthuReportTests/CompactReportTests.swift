@@ -5,8 +5,9 @@ import TuanthuReport
 import TuanthuRuntime
 import TuanthuSemantics
 
-/// The CSV report may judge simple report duties compactly (`compactReports`); it must write exactly the
-/// bytes the general path writes, on every plan and data set we have, with one thread and with two.
+/// The CSV and streamed JSON reports may judge simple report duties compactly (`compactReports`); they must
+/// write exactly the bytes the general path writes, on every plan and data set we have, with one thread and
+/// with two.
 @Suite struct CompactReportTests {
     static let root = HTMLExampleTests.root
 
@@ -58,6 +59,20 @@ import TuanthuSemantics
             #expect(streamed.rows == general.rows, "row fates differ")
             #expect(streamed.statusCounts == Dictionary(grouping: general.findings, by: \.status).mapValues(\.count))
             if rules.hasPrefix("Tests/Fixtures/workload") { #expect(compactGroups > 0, "the compact path was not taken") }
+        }
+        // The streamed JSON report judges compactly too, with the notes JSON shows.
+        func jsonParts(compact: Bool, jobs: Int) -> [UInt8] {
+            var parts: [[UInt8]] = []
+            _ = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                   compactReports: compact, compactNotes: true,
+                                   transform: { FindingsJSON.findingsPart($0) }, consume: { if !$0.isEmpty { parts.append($0) } })
+            return Array(parts.joined(separator: [0x2C]))
+        }
+        let expectedJSON = jsonParts(compact: false, jobs: 1)
+        #expect(!expectedJSON.isEmpty)
+        for jobs in [1, 2] {
+            #expect(jsonParts(compact: true, jobs: jobs) == expectedJSON,
+                    "\(rules) as of \(day), \(jobs) thread(s): the compact JSON findings differ from the general ones")
         }
     }
 }

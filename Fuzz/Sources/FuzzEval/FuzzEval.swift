@@ -50,5 +50,14 @@ public func fuzzEval(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                                       compactReports: true, transform: { FindingsCSV.rows($0) }, consume: { compact += $0 })
     if compact != csv { fuzzFailure("the compact CSV report differs from the general one") }
     if streamed.rows != e.rows { fuzzFailure("row fates differ on the compact path: \(streamed.rows) vs \(e.rows)") }
+    // So must the streamed JSON report's, with its notes.
+    func jsonParts(compact: Bool) -> [UInt8] {
+        var parts: [[UInt8]] = []
+        _ = Evaluator.evaluate(plans: checked.plans, data: set, asOf: asOf, sources: checked.sources, jobs: 1,
+                               compactReports: compact, compactNotes: true,
+                               transform: { FindingsJSON.findingsPart($0) }, consume: { if !$0.isEmpty { parts.append($0) } })
+        return Array(parts.joined(separator: [0x2C]))
+    }
+    if jsonParts(compact: true) != jsonParts(compact: false) { fuzzFailure("the compact JSON findings differ from the general ones") }
     return 0
 }

@@ -92,6 +92,10 @@ public struct ReportTable: RandomAccessCollection, Sendable {
     /// The number standing for the row's agency (see `number(of:)`).
     @inline(__always) func agencyNumber(at i: Int) -> UInt32 { rows[i].agency }
     public func agency(at i: Int) -> String { names[Int(rows[i].agency)] }
+    public func replaces(at i: Int) -> String? {
+        let r = rows[i]
+        return r.extra == Self.noExtra ? nil : extras[Int(r.extra)].replaces
+    }
     public func period(at i: Int) -> Period {
         let r = rows[i]
         if r.extra != Self.noExtra, let p = extras[Int(r.extra)].period { return p }

@@ -29,6 +29,28 @@ public struct ReportOutcomes: Sendable {
     public var cells: [ReportCell]
 
     public var count: Int { cells.count }
+
+    /// The finding cell `k` stands for (agency `k / periods.count`, period `k % periods.count`), as
+    /// `judgeReport` makes it; its notes are there when the outcomes were judged with notes.
+    public func finding(_ k: Int) -> Finding {
+        let cell = cells[k]
+        var f = template
+        f.agency = agencies[k / periods.count]
+        f.period = periods[k % periods.count].period
+        f.due = periods[k % periods.count].due
+        f.status = cell.status
+        f.found = cell.submitted?.description
+        f.daysLate = cell.daysLate
+        f.actual = cell.actual
+        if let submitted = cell.submitted {
+            f.fact = .submitted(submitted, by: nil)
+        } else {
+            f.fact = cell.status == .overdue ? .nothingSubmitted : .notYetSubmitted
+        }
+        if let e = cell.evidence { f.evidence = [e] }
+        for note in cell.notes { f.addNote(note) }
+        return f
+    }
 }
 
 /// One agency × period of a report duty, judged.
@@ -38,6 +60,8 @@ public struct ReportCell: Sendable {
     public var submitted: LocalDateTime?
     public var daysLate: Int?
     public var evidence: Evidence?
+    /// The notes `judgeReport` adds (later submissions, no time given), when asked for.
+    public var notes: [FindingNote] = []
 
     /// The finding's `actual`, as `judgeReport` words it for a single owing agency.
     public var actual: String {
@@ -51,8 +75,10 @@ public struct ReportCell: Sendable {
 
 extension Evaluator {
     /// The compact form of a report obligation's findings, when it is owed by single agencies that never
-    /// change and no extension names it; nil when the general path is needed.
-    func compactReportOutcomes(_ lowering: Lowering, index oi: Int, planIndex: Int, obligation o: Obligation, template: Finding) -> ReportOutcomes? {
+    /// change and no extension names it; nil when the general path is needed. With `notes`, each cell carries
+    /// the notes `judgeReport` would add.
+    func compactReportOutcomes(_ lowering: Lowering, index oi: Int, planIndex: Int, obligation o: Obligation, template: Finding,
+                               notes withNotes: Bool = false) -> ReportOutcomes? {
         guard (extensionsByObligation[Self.key(planIndex, o.id)] ?? []).isEmpty,
               let (owed, agencies) = lowering.simpleReport(oi) else { return nil }
         // SPEC 7 order: agencies by id, periods by last day, grain, first day (then text, then position).
@@ -71,9 +97,14 @@ extension Evaluator {
         // `data.reports`, -1: none yet), and the submissions it beat (superseded, as in `judgeReport`).
         var best = [Int](repeating: -1, count: agencies.count)
         var later: [Int] = []
+        // With notes: the period's rows by agency, and how many each agency sent.
+        var periodRows: [(agency: Int, position: Int)] = []
+        var sent = withNotes ? [Int32](repeating: 0, count: agencies.count) : []
         // Judged in the order `lower` lists assignments (period by period, agencies in owner order).
         for (pi, (period, due)) in owed.enumerated() {
             later.removeAll(keepingCapacity: true)
+            for (ai, _) in periodRows { sent[ai] = 0 }
+            periodRows.removeAll(keepingCapacity: true)
             if let obligationNumber {
                 // Rows in file order; an earlier submission wins, file order breaks ties.
                 for position in reportsByPeriod.rows(ReportKey(plan: planIndex, obligation: obligationNumber, period: period)) ?? [] {
@@ -81,6 +112,10 @@ extension Evaluator {
                     let ai = Int(agencyIndex[Int(data.reports.agencyNumber(at: i))])
                     guard ai >= 0, fates[data.reports.id(at: i)] != .evidence else { continue }
                     let b = best[ai]
+                    if withNotes {
+                        periodRows.append((ai, i))
+                        sent[ai] += 1
+                    }
                     if b < 0 {
                         best[ai] = i
                     } else if data.reports.isEarlier(i, than: b) {
@@ -101,7 +136,11 @@ extension Evaluator {
                     let submitted = data.reports.submitted(at: b)
                     fates[data.reports.id(at: b)] = .evidence
                     cell = ReportCell(status: .met, submitted: submitted, evidence: evidence(data.reports.source(at: b)))
-                    if case .late(let days) = due.judge(submitted) {
+                    if withNotes && sent[ai] > 1 { cell.notes = laterRowNotes(agency: ai, of: periodRows) }
+                    switch due.judge(submitted) {
+                    case .onTime(let timeNotGiven):
+                        if withNotes && timeNotGiven { cell.notes.append(.noTimeGiven) }
+                    case .late(let days):
                         cell.status = .late
                         cell.daysLate = days
                     }
@@ -111,5 +150,20 @@ extension Evaluator {
         }
         return ReportOutcomes(template: template, agencies: agencyOrder.map { agencies[$0] },
                               periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells)
+    }
+
+    /// The notes `judgeReport` puts on an agency's finding for the submissions after its earliest one:
+    /// a few, earliest first (file order breaks ties), then how many more.
+    private func laterRowNotes(agency: Int, of periodRows: [(agency: Int, position: Int)]) -> [FindingNote] {
+        let reports = data.reports
+        let rows = periodRows.filter { $0.agency == agency }.map(\.position).sorted { reports.isEarlier($0, than: $1) }
+        var notes: [FindingNote] = []
+        for (k, i) in rows.dropFirst().enumerated() where k < Self.rowNotes {
+            let submitted = reports.submitted(at: i)
+            notes.append(reports.replaces(at: i).map { .replaces(on: submitted, document: $0) }
+                         ?? .alsoSubmitted(on: submitted, line: reports.source(at: i).line))
+        }
+        if rows.count - 1 > Self.rowNotes { notes.append(.moreRows(count: rows.count - 1 - Self.rowNotes)) }
+        return notes
     }
 }

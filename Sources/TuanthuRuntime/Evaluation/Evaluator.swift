@@ -49,16 +49,17 @@ public struct Evaluator: Sendable {
     /// (with `compactReports`, report duties of single agencies come as compact outcomes, rendered only
     /// when written; otherwise every group is `.findings`) (on a worker thread when
     /// `jobs` > 1, e.g. to render them), `consume` receives the results in SPEC 7 order on the calling
-    /// thread. The returned evaluation has no `findings`; `statusCounts` counts them.
+    /// thread. The returned evaluation has no `findings`; `statusCounts` counts them. With `compactNotes`
+    /// the compact outcomes carry the notes `judgeReport` writes (for a writer that shows notes: JSON).
     public static func evaluate<T: Sendable>(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int,
-                                             compactReports: Bool = false,
+                                             compactReports: Bool = false, compactNotes: Bool = false,
                                              transform: @escaping @Sendable ([FindingGroup]) -> T, consume: (T) -> Void) -> Evaluation {
         let e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
         let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
         var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
         var counts: [Status: Int] = [:]
         UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Int]) in
-            let (findings, untracked) = e.evaluateUnit(units[u], compactReports: compactReports)
+            let (findings, untracked) = e.evaluateUnit(units[u], compactReports: compactReports, compactNotes: compactNotes)
             var c = [Int](repeating: 0, count: Status.allCases.count)  // by `Status.index`
             for group in findings {
                 switch group {
@@ -180,7 +181,7 @@ public struct Evaluator: Sendable {
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
     /// duties that yield none, by plan index.
-    func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+    func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false, compactNotes: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         // The unit's own index of report rows by (plan, obligation, period), built on its thread.
         var unit = self
         let rows = planIndices.count == 1 ? planRows[planStarts[planIndices[0]]..<planStarts[planIndices[0] + 1]]
@@ -190,10 +191,13 @@ public struct Evaluator: Sendable {
             ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
         }
         unit.planRows = []
-        return unit.judgeUnit(planIndices, compactReports: compactReports)
+        return unit.judgeUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes)
     }
 
-    func judgeUnit(_ planIndices: [Int], compactReports: Bool) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+    func judgeUnit(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+        // Notes on unreadable rows are added to findings after judging (`flagUnreadableRows`): a writer that
+        // shows notes then takes the general path.
+        let compactReports = compactReports && !(compactNotes && !unreadableBySubject.isEmpty)
         var groups: [(obligation: String, findings: FindingGroup)] = []
         var untracked: [Int: [UntrackedDuty]] = [:]
         for pi in planIndices {
@@ -214,7 +218,8 @@ public struct Evaluator: Sendable {
                 }
                 // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
                 let template = findingTemplate(plan: plan, obligation: o)
-                if compactReports, let outcomes = compactReportOutcomes(lowering, index: oi, planIndex: pi, obligation: o, template: template) {
+                if compactReports, let outcomes = compactReportOutcomes(lowering, index: oi, planIndex: pi, obligation: o, template: template,
+                                                                        notes: compactNotes) {
                     groups.append((o.id, .reports(outcomes)))
                     continue
                 }
