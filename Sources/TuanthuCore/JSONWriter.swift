@@ -2,17 +2,54 @@
 /// bytes: a national report has a million findings.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
-    private let indentUnit: [UInt8]
-    private var pretty: Bool { !indentUnit.isEmpty }
+    /// How many containers are open, and for each level whether it holds an item yet (a comma is due):
+    /// levels below 64 as bits, deeper ones in `deeperCommas` (never in practice).
+    private var depth = 0
+    private var commas: UInt64 = 0
+    private var deeperCommas: [Bool] = []
+    private let pretty: Bool
+    /// A line break and indentation for 64 levels, copied from in one go (a report writes one per value).
+    private let indentation: [UInt8]
 
-    public init(pretty: Bool = true) { indentUnit = pretty ? [0x20, 0x20] : [] }
+    public init(pretty: Bool = true) {
+        self.pretty = pretty
+        indentation = pretty ? [0x0A] + [UInt8](repeating: 0x20, count: 128) : []
+    }
 
     /// A writer that continues inside `openContainers` containers which already hold items: what it writes
     /// can be spliced into a document at that depth (a report's findings, written part by part).
     public init(pretty: Bool = true, openContainers: Int) {
         self.init(pretty: pretty)
-        needsComma = Array(repeating: true, count: openContainers) + [false]
+        for _ in 0..<openContainers {
+            setComma(true)
+            push()
+        }
+    }
+
+    private func hasComma() -> Bool {
+        depth < 64 ? commas & (1 << UInt64(depth)) != 0 : deeperCommas[depth - 64]
+    }
+
+    private mutating func setComma(_ due: Bool) {
+        if depth < 64 {
+            if due { commas |= 1 << UInt64(depth) } else { commas &= ~(1 << UInt64(depth)) }
+        } else {
+            deeperCommas[depth - 64] = due
+        }
+    }
+
+    /// Opens a level (no item in it yet).
+    private mutating func push() {
+        depth += 1
+        if depth >= 64 { deeperCommas.append(false) } else { commas &= ~(1 << UInt64(depth)) }
+    }
+
+    /// Closes a level; whether it held items.
+    private mutating func pop() -> Bool {
+        let had = hasComma()
+        if depth >= 64 { deeperCommas.removeLast() }
+        depth -= 1
+        return had
     }
 
     /// Hands over the bytes written so far and forgets them, keeping the nesting (to write a document in parts).
@@ -22,7 +59,7 @@ public struct JSONWriter {
     }
 
     /// Records that the current container holds items written elsewhere (spliced in from another writer).
-    public mutating func containerHasItems() { needsComma[needsComma.count - 1] = true }
+    public mutating func containerHasItems() { setComma(true) }
 
     /// Makes room for about `count` more bytes at once (a large report is not regrown a dozen times).
     public mutating func reserve(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
@@ -84,23 +121,20 @@ public struct JSONWriter {
         out.append(0x22)
     }
 
-    /// A line break and 64 levels of indentation, copied from in one go (a report writes one per value).
-    private static let indentation: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 128)
-
     private mutating func newline(depth: Int) {
-        let count = 1 + depth * indentUnit.count
-        if count <= Self.indentation.count {
-            bytes.append(contentsOf: Self.indentation[..<count])
+        let count = 1 + 2 * depth
+        if count <= indentation.count {
+            indentation.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
         } else {
             bytes.append(0x0A)
-            for _ in 0..<depth { bytes.append(contentsOf: indentUnit) }
+            bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
         }
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
-        needsComma[needsComma.count - 1] = true
-        if pretty && needsComma.count > 1 { newline(depth: needsComma.count - 1) }
+        if hasComma() { bytes.append(0x2C) }
+        setComma(true)
+        if pretty && depth > 0 { newline(depth: depth) }
     }
 
     private mutating func key(_ k: String?) {
@@ -112,14 +146,23 @@ public struct JSONWriter {
         }
     }
 
-    public mutating func beginObject(_ k: String? = nil) { key(k); bytes.append(0x7B); needsComma.append(false) }
-    public mutating func beginArray(_ k: String? = nil) { key(k); bytes.append(0x5B); needsComma.append(false) }
+    /// A key the program spells (ASCII, nothing to escape), copied as it is.
+    private mutating func key(_ k: StaticString) {
+        separate()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+
+    public mutating func beginObject(_ k: String? = nil) { key(k); bytes.append(0x7B); push() }
+    public mutating func beginArray(_ k: String? = nil) { key(k); bytes.append(0x5B); push() }
     public mutating func endObject() { close(0x7D) }
     public mutating func endArray() { close(0x5D) }
 
     private mutating func close(_ c: UInt8) {
-        let had = needsComma.removeLast()
-        if pretty && had { newline(depth: needsComma.count - 1) }
+        if pretty && pop() { newline(depth: depth) }
         bytes.append(c)
     }
 
@@ -130,4 +173,19 @@ public struct JSONWriter {
     /// Writes pre-rendered JSON (a number's exact text, say).
     public mutating func raw(_ k: String?, _ v: String) { key(k); bytes.append(contentsOf: v.utf8) }
     public mutating func optionalString(_ k: String, _ v: String?) { if let v { string(k, v) } else { null(k) } }
+
+    // The same with keys the program spells (`StaticString`: no quoting work, no allocation), for writers
+    // of many objects (a report's million findings).
+    public mutating func beginObject(field k: StaticString) { key(k); bytes.append(0x7B); push() }
+    public mutating func beginArray(field k: StaticString) { key(k); bytes.append(0x5B); push() }
+    public mutating func field(_ k: StaticString, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &bytes) }
+    public mutating func field(_ k: StaticString, _ v: String?) {
+        key(k)
+        if let v { JSONWriter.appendQuoted(v, to: &bytes) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    }
+    public mutating func field(_ k: StaticString, _ v: Int) { key(k); v.appendDecimal(to: &bytes) }
+    public mutating func field(_ k: StaticString, _ v: Int?) {
+        key(k)
+        if let v { v.appendDecimal(to: &bytes) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    }
 }

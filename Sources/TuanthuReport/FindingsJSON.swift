@@ -104,38 +104,38 @@ public enum FindingsJSON {
 
     static func finding(_ f: borrowing Finding, _ w: inout JSONWriter, key: String? = nil) {
         w.beginObject(key)
-        w.string("obligation", f.obligation)
-        w.string("plan", f.plan)
-        w.string("kind", f.kind)
-        w.string("agency", f.agency)
-        w.optionalString("period", f.period?.description)
-        w.string("status", f.status.rawValue)
-        w.optionalString("due", f.due?.description)
-        w.optionalString("found", f.found)
-        if let d = f.daysLate { w.int("daysLate", d) } else { w.null("daysLate") }
-        w.string("expected", f.expected)
-        w.string("actual", f.actual)
-        w.beginObject("location")
-        w.string("file", f.location.file)
-        w.int("line", f.location.line)
-        w.int("column", f.location.column)
+        w.field("obligation", f.obligation)
+        w.field("plan", f.plan)
+        w.field("kind", f.kind)
+        w.field("agency", f.agency)
+        w.field("period", f.period?.description)
+        w.field("status", f.status.rawValue)
+        w.field("due", f.due?.description)
+        w.field("found", f.found)
+        w.field("daysLate", f.daysLate)
+        w.field("expected", f.expected)
+        w.field("actual", f.actual)
+        w.beginObject(field: "location")
+        w.field("file", f.location.file)
+        w.field("line", f.location.line)
+        w.field("column", f.location.column)
         w.endObject()
-        w.string("cite", f.cite)
-        w.beginArray("evidence")
+        w.field("cite", f.cite)
+        w.beginArray(field: "evidence")
         for ev in f.evidence {
             w.beginObject()
-            w.string("file", ev.file)
-            w.int("line", ev.line)
+            w.field("file", ev.file)
+            w.field("line", ev.line)
             w.endObject()
         }
         w.endArray()
         if !f.support.isEmpty {
-            w.beginArray("support")
+            w.beginArray(field: "support")
             for s in f.support { w.string(nil, s) }
             w.endArray()
         }
         if !f.notes.isEmpty {
-            w.beginArray("notes")
+            w.beginArray(field: "notes")
             for n in f.notes { w.string(nil, n) }
             w.endArray()
         }
