@@ -141,8 +141,7 @@ public struct JSONWriter {
         separate()
         if let k {
             JSONWriter.appendQuoted(k, to: &bytes)
-            bytes.append(0x3A)
-            if pretty { bytes.append(0x20) }
+            colon()
         }
     }
 
@@ -152,9 +151,15 @@ public struct JSONWriter {
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
         bytes.append(0x22)
+        colon()
+    }
+
+    private mutating func colon() {
         bytes.append(0x3A)
         if pretty { bytes.append(0x20) }
     }
+
+    private mutating func appendNull() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
 
     public mutating func beginObject(_ k: String? = nil) { key(k); bytes.append(0x7B); push() }
     public mutating func beginArray(_ k: String? = nil) { key(k); bytes.append(0x5B); push() }
@@ -169,7 +174,7 @@ public struct JSONWriter {
     public mutating func string(_ k: String?, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &bytes) }
     public mutating func int(_ k: String?, _ v: Int) { key(k); v.appendDecimal(to: &bytes) }
     public mutating func bool(_ k: String?, _ v: Bool) { key(k); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
-    public mutating func null(_ k: String?) { key(k); bytes.append(contentsOf: "null".utf8) }
+    public mutating func null(_ k: String?) { key(k); appendNull() }
     /// Writes pre-rendered JSON (a number's exact text, say).
     public mutating func raw(_ k: String?, _ v: String) { key(k); bytes.append(contentsOf: v.utf8) }
     public mutating func optionalString(_ k: String, _ v: String?) { if let v { string(k, v) } else { null(k) } }
@@ -181,11 +186,11 @@ public struct JSONWriter {
     public mutating func field(_ k: StaticString, _ v: String) { key(k); JSONWriter.appendQuoted(v, to: &bytes) }
     public mutating func field(_ k: StaticString, _ v: String?) {
         key(k)
-        if let v { JSONWriter.appendQuoted(v, to: &bytes) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        if let v { JSONWriter.appendQuoted(v, to: &bytes) } else { appendNull() }
     }
     public mutating func field(_ k: StaticString, _ v: Int) { key(k); v.appendDecimal(to: &bytes) }
     public mutating func field(_ k: StaticString, _ v: Int?) {
         key(k)
-        if let v { v.appendDecimal(to: &bytes) } else { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+        if let v { v.appendDecimal(to: &bytes) } else { appendNull() }
     }
 }

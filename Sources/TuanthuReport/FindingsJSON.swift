@@ -25,7 +25,9 @@ public enum FindingsJSON {
         for group in groups {
             switch group {
             case .findings(let g): for i in g.indices { finding(g[i], &w) }
-            case .reports(let r): for k in r.cells.indices { finding(r.finding(k), &w) }
+            case .reports(let r):
+                assert(r.withNotes, "compact outcomes for JSON must be judged with their notes (compactNotes)")
+                for k in r.cells.indices { finding(r.finding(k), &w) }
             }
         }
         return w.bytes

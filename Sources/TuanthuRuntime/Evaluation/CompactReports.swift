@@ -27,6 +27,8 @@ public struct ReportOutcomes: Sendable {
     public var periods: [(period: Period, due: Deadline)]
     /// `agencies.count × periods.count` cells, agency by agency: the findings in SPEC 7 order.
     public var cells: [ReportCell]
+    /// Whether the cells carry their notes (judged for a writer that shows them).
+    public var withNotes = false
 
     public var count: Int { cells.count }
 
@@ -149,7 +151,7 @@ extension Evaluator {
             }
         }
         return ReportOutcomes(template: template, agencies: agencyOrder.map { agencies[$0] },
-                              periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells)
+                              periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells, withNotes: withNotes)
     }
 
     /// The notes `judgeReport` puts on an agency's finding for the submissions after its earliest one:
