@@ -81,7 +81,7 @@ extension FindingsCSV {
         // Room for every row at its longest: shared pieces, two instants, two numbers, commas, CRLF.
         let longestPeriod = periodCells.map(\.count).max() ?? 0
         let longestFile = fileCells.map(\.count).max() ?? 0
-        let rowExtra = longestPeriod + 2 * longestInstant + 2 * 20 + 7 + expected.count + submittedPrefix.count
+        let rowExtra = longestPeriod + 2 * longestInstant + 2 * Int.maxDecimalLength + 7 + expected.count + submittedPrefix.count
             + max(nothing.count, nothingYet.count) + tail.count + longestFile
         let room = agencyHeads.reduce(0) { $0 + ($1.count + rowExtra) * r.periods.count }
 
@@ -100,15 +100,7 @@ extension FindingsCSV {
                     buf[at] = byte
                     at += 1
                 }
-                @inline(__always) func put(_ n: Int) {
-                    if n < 0 { put(UInt8(0x2D)) }
-                    var m = n.magnitude, digits = 0
-                    repeat { digits += 1; m /= 10 } while m > 0
-                    m = n.magnitude
-                    var i = at + digits - 1
-                    repeat { buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30; m /= 10; i -= 1 } while m > 0
-                    at += digits
-                }
+                @inline(__always) func put(_ n: Int) { at += n.writeDecimal(into: buf, at: at) }
                 var k = 0
                 var lastFile: String?
                 var lastFileIndex = 0

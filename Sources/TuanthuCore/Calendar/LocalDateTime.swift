@@ -71,17 +71,6 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
-    /// Appends `description` as UTF-8 without building a string (report writers do this for every row).
-    public func appendDescription(to out: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxWrittenLength) { buf in
-            if let count = writeDescription(into: buf, at: 0) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[0..<count]))
-            } else {
-                out.append(contentsOf: description.utf8)
-            }
-        }
-    }
-
     /// The most bytes `writeDescription` writes.
     public static let maxWrittenLength = 19
 
