@@ -214,7 +214,6 @@ public enum UTF8Validation {
     private static func firstInvalidOffset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let end = bytes.count
-        let base = 0
         while i < end {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
@@ -224,14 +223,14 @@ public enum UTF8Validation {
             if b & 0xE0 == 0xC0 { need = 1; scalar = UInt32(b & 0x1F); minScalar = 0x80 }
             else if b & 0xF0 == 0xE0 { need = 2; scalar = UInt32(b & 0x0F); minScalar = 0x800 }
             else if b & 0xF8 == 0xF0 { need = 3; scalar = UInt32(b & 0x07); minScalar = 0x10000 }
-            else { return i - base }
-            if i + need >= end { return i - base }
+            else { return i }
+            if i + need >= end { return i }
             for k in 1...need {
                 let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i - base }
+                if c & 0xC0 != 0x80 { return i }
                 scalar = (scalar << 6) | UInt32(c & 0x3F)
             }
-            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i - base }
+            if scalar < minScalar || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
             i += need + 1
         }
         return nil
