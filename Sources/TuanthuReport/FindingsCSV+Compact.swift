@@ -92,7 +92,7 @@ extension FindingsCSV {
             pieces.withUnsafeBufferPointer { from in
                 var at = 0
                 @inline(__always) func put(_ p: Piece) {
-                    UnsafeMutableBufferPointer(rebasing: buf[at..<at + p.count])
+                    _ = UnsafeMutableBufferPointer(rebasing: buf[at..<at + p.count])
                         .update(fromContentsOf: UnsafeBufferPointer(rebasing: from[p.start..<p.start + p.count]))
                     at += p.count
                 }

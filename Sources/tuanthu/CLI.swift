@@ -62,6 +62,11 @@ enum CLI {
     /// to compare with the general path: the report must be byte-identical).
     static var compactReports: Bool { ProcessInfo.processInfo.environment["TUANTHU_COMPACT"] != "0" }
 
+    /// Whether a CSV or JSON report written to a file reads the report files a few plans at a time
+    /// (`Evaluator.evaluateStreaming`); `TUANTHU_STREAM=0` reads every row first, to compare: the report must
+    /// be byte-identical.
+    static var streamedRuns: Bool { ProcessInfo.processInfo.environment["TUANTHU_STREAM"] != "0" }
+
     /// Threads for evaluation: one per core, or `TUANTHU_JOBS` (1 runs everything on the main thread).
     /// The output is the same whatever the number.
     static var jobs: Int {

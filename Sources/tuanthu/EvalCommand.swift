@@ -33,35 +33,93 @@ enum EvalCommand {
         defer { progress.finish() }
         guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
         progress.phase("check")
-        // The loader and the rows live only as long as the evaluation needs them.
-        let data = {
-            let report = ProgressReport(progress)
-            var loader = DataLoader(plans: checked.plans, options: DataOptions(numberLocale: locale, jobs: CLI.jobs, progress: { report.progress.rows($0) },
-                                                                     hashInputs: format == "json"))
-            return loader.load(directory: dataDir)
-        }()
-        progress.phase("load")
-        let hadDataErrors = !data.errors.isEmpty
         let keepGoing = a.flags.contains("--keep-going")
-        for w in data.warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
-        if !data.errors.isEmpty {
-            for d in data.errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: .error, language)) }
-            if data.errors.count > DiagnosticLimit.printed {
-                CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: data.errors.count), language))
-            }
-            if !keepGoing {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.dataErrorsNoReport(data.errors.count), language))
-                return 2
-            }
-        }
         let jobs = CLI.jobs
         let bom = output != nil && !a.flags.contains("--no-bom") || a.flags.contains("--bom")
         let split = a.options["--split-by"]
         if let split, split != "agency" { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
         if split != nil, output == nil { throw Arguments.UsageError(.splitByNeedsOutput) }
+        let report = ProgressReport(progress)
+        let dataOptions = DataOptions(numberLocale: locale, jobs: jobs, progress: { report.progress.rows($0) }, hashInputs: format == "json")
+        /// Prints the data's warnings and errors; false when the run must stop without a report.
+        func printDataNotes(errors: [DataError], warnings: [DataError]) -> Bool {
+            for w in warnings { CLI.printError(DataErrorText.line(w, severity: .warning, language)) }
+            guard !errors.isEmpty else { return true }
+            for d in errors.prefix(DiagnosticLimit.printed) { CLI.printError(DataErrorText.line(d, severity: .error, language)) }
+            if errors.count > DiagnosticLimit.printed {
+                CLI.printError(Catalogue.text(.tooManyDiagnostics(shown: DiagnosticLimit.printed, total: errors.count), language))
+            }
+            if !keepGoing {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.dataErrorsNoReport(errors.count), language))
+                return false
+            }
+            return true
+        }
+        if format == "csv", let output, split == nil, !keepGoing, CLI.streamedRuns {
+            // The national run: report files read a few plans at a time, each plan judged once its files are
+            // in, its findings rendered on a worker thread and written in order: neither all rows nor all
+            // findings are ever in memory at once.
+            var streamed: Evaluation?
+            do {
+                try OutputFile.stream(to: output) { sink in
+                    sink.write(FindingsCSV.header(bom: bom))
+                    var written = 0
+                    streamed = Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                           sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports,
+                                                           transform: { RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) },
+                                                           consume: { rendered in
+                                                               rendered.write(to: &sink)
+                                                               written += rendered.findings
+                                                               progress.findings(written)
+                                                           })
+                    progress.phase("load, evaluate and write")
+                    // No report with data errors; a whole run below if the stream could not be used.
+                    if streamed.map({ !$0.dataErrors.isEmpty }) ?? true { throw NotWritten() }
+                }
+                progress.phase("sync and rename")
+            } catch is NotWritten {
+                if let streamed {
+                    _ = printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings)
+                    return 2
+                }
+            } catch {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                return 2
+            }
+            if let streamed {
+                _ = printDataNotes(errors: [], warnings: streamed.warnings)
+                return streamed.fails ? 1 : 0
+            }
+        }
+        if format == "json", let output, split == nil, !keepGoing, CLI.streamedRuns {
+            // As the CSV report above; the JSON report's findings are parked and written after its summary.
+            let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
+            do {
+                let streamed = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: false) { transform, consume in
+                    Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports, compactNotes: true,
+                                                transform: transform, consume: consume)
+                }
+                progress.phase("load, evaluate and write")
+                if let streamed {
+                    guard printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings) else { return 2 }
+                    return streamed.fails ? 1 : 0
+                }
+            } catch {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                return 2
+            }
+        }
+        // The loader and the rows live only as long as the evaluation needs them.
+        let data = {
+            var loader = DataLoader(plans: checked.plans, options: dataOptions)
+            return loader.load(directory: dataDir)
+        }()
+        progress.phase("load")
+        let hadDataErrors = !data.errors.isEmpty
+        if !printDataNotes(errors: data.errors, warnings: data.warnings) { return 2 }
         if format == "csv", let output, split == nil {
-            // The national run: each plan's findings are rendered on a worker thread and written in order,
-            // so they are never all in memory at once.
+            // As above, from rows read whole (with `--keep-going`, or when the stream could not be used).
             var streamed: Evaluation?
             do {
                 try OutputFile.stream(to: output) { sink in
@@ -90,11 +148,13 @@ enum EvalCommand {
             // Streamed like the CSV report: each plan's findings rendered on a worker, parked in a temporary
             // file, then the report written around them (its summary comes before the findings).
             do {
-                let fails = try streamJSON(checked: checked, data: data, asOf: asOf, jobs: jobs, planInputs: planInputs,
-                                           to: output, progress: progress)
+                let evaluation = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: keepGoing) { transform, consume in
+                    Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                       compactReports: CLI.compactReports, compactNotes: true, transform: transform, consume: consume)
+                }
                 progress.phase("evaluate and write")
                 if hadDataErrors { return 2 }
-                return fails ? 1 : 0
+                return evaluation?.fails == true ? 1 : 0
             } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
@@ -131,9 +191,12 @@ enum EvalCommand {
         return evaluation.fails ? 1 : 0
     }
 
-    /// The JSON report of a run, streamed: findings never all in memory. Returns whether any finding fails.
-    static func streamJSON(checked: CheckResult, data: DataSet, asOf: CivilDate, jobs: Int,
-                           planInputs: [(file: String, sha256: String)], to output: String, progress: Progress) throws -> Bool {
+    /// The JSON report of a run, streamed: findings never all in memory. `evaluate` runs the evaluation with
+    /// the transform and consumer it is given. Returns the evaluation, nil (nothing written) when `evaluate`
+    /// returns nil; writes nothing either when the data has errors (the caller prints them).
+    static func streamJSON(asOf: CivilDate, planInputs: [(file: String, sha256: String)], to output: String, progress: Progress, keepGoing: Bool,
+                           evaluate: (_ transform: @escaping @Sendable ([FindingGroup]) -> ([UInt8], Int),
+                                      _ consume: (([UInt8], Int)) -> Void) -> Evaluation?) throws -> Evaluation? {
         OutputFile.removeStale(besides: output, marker: ".findings-")
         let url = URL(fileURLWithPath: output)
         let parked = url.deletingLastPathComponent()
@@ -148,17 +211,17 @@ enum EvalCommand {
         var parkSink = FileSink(handle: park)
         var any = false
         var judged = 0
-        let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
-                                            compactReports: CLI.compactReports, compactNotes: true,
-                                            transform: { (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + $1.count }) },
-                                            consume: { part in
-                                                judged += part.1
-                                                progress.findings(judged)
-                                                guard !part.0.isEmpty else { return }
-                                                if any { parkSink.write(bytes: [0x2C]) }
-                                                parkSink.write(bytes: part.0)
-                                                any = true
-                                            })
+        let result = evaluate({ (FindingsJSON.findingsPart($0), $0.reduce(0) { $0 + $1.count }) }, { part in
+            judged += part.1
+            progress.findings(judged)
+            guard !part.0.isEmpty else { return }
+            if any { parkSink.write(bytes: [0x2C]) }
+            parkSink.write(bytes: part.0)
+            any = true
+        })
+        guard let evaluation = result else { return nil }
+        // Without `--keep-going`, data errors mean no report (the caller says so).
+        if !evaluation.dataErrors.isEmpty && !keepGoing { return evaluation }
         parkSink.flush()
         if let failure = parkSink.failure { throw failure }
         let (head, tail) = FindingsJSON.headAndTail(evaluation, toolVersion: CLI.version, planInputs: planInputs, hadFindings: any)
@@ -168,7 +231,7 @@ enum EvalCommand {
             while let chunk = try park.read(upToCount: 1 << 20), !chunk.isEmpty { sink.write(bytes: [UInt8](chunk)) }
             sink.write(bytes: tail)
         }
-        return evaluation.fails
+        return evaluation
     }
 
     /// One report per agency (the findings it must explain, "giải trình"); co-owned findings go to each co-owner.
@@ -196,6 +259,9 @@ enum EvalCommand {
         FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
     }
 }
+
+/// Thrown out of a streamed report that must not be kept (data errors, or a run to be made whole).
+struct NotWritten: Error {}
 
 /// The progress line, handed to the loader's callback (called on the loading thread only).
 final class ProgressReport: @unchecked Sendable {

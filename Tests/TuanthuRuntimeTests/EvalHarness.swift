@@ -78,7 +78,40 @@ enum Harness {
         let set = loader.load(directory: dir.appendingPathComponent("data").path)
         guard let day = CivilDate.parse(utf8: asOf.utf8) else { throw CompileError(description: "bad as-of \(asOf)") }
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: set, asOf: day, sources: checked.sources)
+        expectStreamedRunAgrees(evaluation, plans: checked.plans, sources: checked.sources, data: dir.appendingPathComponent("data").path,
+                                asOf: day, locale: locale)
         return Run(evaluation: evaluation, data: set, directory: dir)
+    }
+
+    /// Every semantic test also checks the streamed run (`Evaluator.evaluateStreaming`, which the CLI uses
+    /// for a CSV or JSON report written to a file): the same findings, row counts, unused rows, untracked
+    /// duties, errors and warnings as the whole run, with one thread and with two.
+    static func expectStreamedRunAgrees(_ whole: Evaluation, plans: [CheckedPlan], sources: SourceMap, data: String, asOf: CivilDate,
+                                        locale: NumberLocale, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for jobs in [1, 2] {
+            var findings: [Finding] = []
+            let streamed = Evaluator.evaluateStreaming(
+                plans: plans, dataDirectory: data, options: DataOptions(numberLocale: locale, jobs: jobs), asOf: asOf, sources: sources,
+                jobs: jobs, transform: { groups in groups.flatMap { group -> [Finding] in
+                    if case .findings(let g) = group { return g }
+                    return []
+                } }, consume: { findings += $0 })
+            guard let streamed else {
+                Issue.record("the streamed run found a report row outside its block", sourceLocation: sourceLocation)
+                return
+            }
+            #expect(streamed.dataErrors == whole.dataErrors, "streamed run, jobs \(jobs): errors", sourceLocation: sourceLocation)
+            #expect(streamed.warnings == whole.warnings, "streamed run, jobs \(jobs): warnings", sourceLocation: sourceLocation)
+            #expect(streamed.inputs.map(\.file) == whole.inputs.map(\.file), "streamed run, jobs \(jobs): inputs", sourceLocation: sourceLocation)
+            // With data errors a streamed run judges nothing (no report is written).
+            guard whole.dataErrors.isEmpty else { continue }
+            #expect(findings == whole.findings, "streamed run, jobs \(jobs): findings", sourceLocation: sourceLocation)
+            #expect(streamed.statusCounts == Dictionary(grouping: whole.findings, by: \.status).mapValues(\.count),
+                    "streamed run, jobs \(jobs): counts", sourceLocation: sourceLocation)
+            #expect(streamed.rows == whole.rows, "streamed run, jobs \(jobs): rows", sourceLocation: sourceLocation)
+            #expect(streamed.unusedRows == whole.unusedRows, "streamed run, jobs \(jobs): unused rows", sourceLocation: sourceLocation)
+            #expect(streamed.untracked == whole.untracked, "streamed run, jobs \(jobs): untracked", sourceLocation: sourceLocation)
+        }
     }
 
     /// One plan file `t.plan` and data files.

@@ -262,8 +262,10 @@ public struct DataLoader {
         data.warnings.append(DataError(file: data.files[file], line: line, column: column, code: message.code, message: message, suggestion: nil))
     }
 
-    mutating func loadCSV(_ path: String, table: Table) {
-        let file = addFile(path)
+    /// Reads one table file. `file`: its number when the run's files are numbered beforehand (a streamed run).
+    mutating func loadCSV(_ path: String, table: Table, file given: Int? = nil) {
+        let file = given ?? addFile(path)
+        if given != nil, options.hashInputs { data.hashes[file] = Self.hash(path) }
         var reader: CSVReader
         var converted = false
         if let utf16 = LegacyEncoding.detectUTF16(Self.prefix(of: path)) {

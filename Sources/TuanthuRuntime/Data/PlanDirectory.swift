@@ -41,6 +41,9 @@ struct PlanDirectory {
 
     enum Route { case plan(Int), error(Message, suggestion: String?) }
 
+    /// The plan a `plan` cell names exactly (the first plan with that id), as `route` reads the cell.
+    func plan(id: String) -> Int? { planByID[id] }
+
     /// The plan a row belongs to: its `plan` column, else the one plan declaring the name.
     func route(name: String, table: Table, planColumn: String?) -> Route {
         let index: [String: [Int]]

@@ -9,7 +9,7 @@ import TuanthuSemantics
 /// thread finished first. The result is byte-identical for any number of threads.
 public struct Evaluator: Sendable {
     let plans: [CheckedPlan]
-    let data: DataSet
+    var data: DataSet
     let asOf: CivilDate
     let sources: SourceMap
     let fates: FateTable
@@ -33,6 +33,9 @@ public struct Evaluator: Sendable {
     var unreadableBySubject: [String: [DataError]] = [:]
     /// The indicators each target reads, by "plan|obligation" (filled only when some row was unreadable).
     var indicatorsRead: [String: [String]] = [:]
+    /// A streamed run's first unused report rows of each block of plans, gathered before the block's rows are
+    /// let go (`evaluateStreaming`); `unusedRows` sorts them in with the rest.
+    var unusedReportRows: [RowSource] = []
 
     /// Evaluates and returns findings sorted as SPEC 7 prescribes.
     public static func evaluate(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap, jobs: Int = 1) -> Evaluation {
@@ -55,25 +58,56 @@ public struct Evaluator: Sendable {
                                              compactReports: Bool = false, compactNotes: Bool = false,
                                              transform: @escaping @Sendable ([FindingGroup]) -> T, consume: (T) -> Void) -> Evaluation {
         let e = Evaluator(plans: plans, data: data, asOf: asOf, sources: sources)
-        let units = Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
-        var untrackedByPlan = [[UntrackedDuty]](repeating: [], count: plans.count)
-        var counts: [Status: Int] = [:]
-        UnitRunner.run(count: units.count, jobs: jobs, work: { u -> (T, [Int: [UntrackedDuty]], [Int]) in
-            let (findings, untracked) = e.evaluateUnit(units[u], compactReports: compactReports, compactNotes: compactNotes)
-            var c = [Int](repeating: 0, count: Status.allCases.count)  // by `Status.index`
-            for group in findings {
-                switch group {
-                case .findings(let g): for f in g { c[f.status.index] += 1 }
-                case .reports(let r): for cell in r.cells { c[cell.status.index] += 1 }
-                }
-            }
-            return (transform(findings), untracked, c)
-        }, consume: { (result: (T, [Int: [UntrackedDuty]], [Int])) in
-            for (p, u) in result.1 { untrackedByPlan[p] = u }
-            for (s, n) in zip(Status.allCases, result.2) where n > 0 { counts[s, default: 0] += n }
-            consume(result.0)
+        let units = unitsOf(plans)
+        var tally = Tally(planCount: plans.count)
+        UnitRunner.run(count: units.count, jobs: jobs, work: { u in
+            e.judgedUnit(units[u], compactReports: compactReports, compactNotes: compactNotes, transform: transform)
+        }, consume: { (result: JudgedUnit<T>) in
+            tally.add(result)
+            consume(result.rendered)
         })
-        return e.finish(untracked: untrackedByPlan.flatMap { $0 }, statusCounts: counts)
+        return e.finish(untracked: tally.untracked, statusCounts: tally.counts)
+    }
+
+    /// The units of work: the indices of the plans sharing an id, in id order.
+    static func unitsOf(_ plans: [CheckedPlan]) -> [[Int]] {
+        Dictionary(grouping: plans.indices, by: { plans[$0].id }).sorted { $0.key < $1.key }.map(\.value)
+    }
+
+    /// A unit judged on a worker: its findings as `transform` made them, its untracked duties by plan index,
+    /// and its findings counted by `Status.index`.
+    struct JudgedUnit<T: Sendable>: Sendable {
+        var rendered: T
+        var untracked: [Int: [UntrackedDuty]]
+        var counts: [Int]
+    }
+
+    func judgedUnit<T: Sendable>(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool,
+                                 transform: ([FindingGroup]) -> T) -> JudgedUnit<T> {
+        let (findings, untracked) = evaluateUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes)
+        var c = [Int](repeating: 0, count: Status.allCases.count)
+        for group in findings {
+            switch group {
+            case .findings(let g): for f in g { c[f.status.index] += 1 }
+            case .reports(let r): for cell in r.cells { c[cell.status.index] += 1 }
+            }
+        }
+        return JudgedUnit(rendered: transform(findings), untracked: untracked, counts: c)
+    }
+
+    /// What the consuming thread gathers from the judged units for `finish`.
+    struct Tally {
+        var untrackedByPlan: [[UntrackedDuty]]
+        var counts: [Status: Int] = [:]
+
+        init(planCount: Int) { untrackedByPlan = [[UntrackedDuty]](repeating: [], count: planCount) }
+
+        mutating func add<T>(_ unit: JudgedUnit<T>) {
+            for (p, u) in unit.untracked { untrackedByPlan[p] = u }
+            for (s, n) in zip(Status.allCases, unit.counts) where n > 0 { counts[s, default: 0] += n }
+        }
+
+        var untracked: [UntrackedDuty] { untrackedByPlan.flatMap { $0 } }
     }
 
     init(plans: [CheckedPlan], data: DataSet, asOf: CivilDate, sources: SourceMap) {
@@ -83,19 +117,7 @@ public struct Evaluator: Sendable {
         self.sources = sources
         self.fates = FateTable(count: data.rowCount)
         for id in data.repeatedRows { fates[id] = .superseded }
-        // Rows dated after as-of are set aside, as if not yet received.
-        planStarts = [Int](repeating: 0, count: plans.count + 1)
-        for i in data.reports.indices {
-            if data.reports.submitted(at: i).date > asOf { fates[data.reports.id(at: i)] = .setAside } else { planStarts[data.reports.plan(at: i) + 1] += 1 }
-        }
-        for p in plans.indices { planStarts[p + 1] += planStarts[p] }
-        var next = planStarts
-        planRows = [UInt32](repeating: 0, count: planStarts[plans.count])
-        for i in data.reports.indices where data.reports.submitted(at: i).date <= asOf {
-            let p = data.reports.plan(at: i)
-            planRows[next[p]] = UInt32(i)
-            next[p] += 1
-        }
+        indexReports()
         for t in data.tasks {
             if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
         }
@@ -114,6 +136,23 @@ public struct Evaluator: Sendable {
         for e in data.errors { if let s = e.subject { unreadableBySubject[s, default: []].append(e) } }
         if !unreadableBySubject.isEmpty {
             for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { indicatorsRead[p.id + "|" + o.id] = ids } } }
+        }
+    }
+
+    /// Sets aside the report rows dated after as-of (as if not yet received) and lists the others by plan.
+    mutating func indexReports() {
+        let reports = data.reports
+        planStarts = [Int](repeating: 0, count: plans.count + 1)
+        for i in reports.indices {
+            if reports.submitted(at: i).date > asOf { fates[reports.id(at: i)] = .setAside } else { planStarts[reports.plan(at: i) + 1] += 1 }
+        }
+        for p in plans.indices { planStarts[p + 1] += planStarts[p] }
+        var next = planStarts
+        planRows = [UInt32](repeating: 0, count: planStarts[plans.count])
+        for i in reports.indices where reports.submitted(at: i).date <= asOf {
+            let p = reports.plan(at: i)
+            planRows[next[p]] = UInt32(i)
+            next[p] += 1
         }
     }
 
@@ -273,7 +312,7 @@ public struct Evaluator: Sendable {
         var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: [], untracked: untracked,
                                 dataErrors: data.errors, warnings: data.warnings, rows: counts)
         result.statusCounts = statusCounts
-        result.unusedRows = unusedRows(limit: 20)
+        result.unusedRows = unusedRows(limit: Self.unusedListed)
         for p in plans {
             for a in p.agencies.values where result.agencyNames[a.id] == nil { result.agencyNames[a.id] = a.name }
             for g in p.groups.values where result.agencyNames[g.id] == nil { result.agencyNames[g.id] = g.title }
@@ -311,6 +350,7 @@ public struct Evaluator: Sendable {
         func add(_ id: Int, _ s: RowSource) { if fates[id] == .unused { sources.append(s) } }
         for r in data.observations { add(r.id, r.source) }
         for i in data.reports.indices { add(data.reports.id(at: i), data.reports.source(at: i)) }
+        sources += unusedReportRows
         for r in data.tasks { add(r.id, r.source) }
         for r in data.events { add(r.id, r.source) }
         for r in data.extensions { add(r.id, r.source) }

@@ -2,21 +2,43 @@ import Foundation
 
 /// What became of each valid row (SPEC 6), shared by the threads of one evaluation. Units of work own
 /// disjoint sets of rows (a row belongs to one plan), so two threads never write the same entry.
+/// Kept in chunks of 2^20 rows that are added as rows arrive (`ensure`), never moved: a streamed run
+/// (`Evaluator.evaluateStreaming`) adds the next plans' rows while other threads judge earlier ones.
 final class FateTable: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<RowFate>
-    let count: Int
+    static let chunkBits = 20
+    static let chunkSize = 1 << chunkBits
+    /// Room for every row id the loader can give (`ReportTable.maxRowID`), allocated as needed.
+    private let chunks: UnsafeMutablePointer<UnsafeMutablePointer<RowFate>?>
+    private let chunkSlots = (ReportTable.maxRowID >> FateTable.chunkBits) + 2
+    private(set) var count = 0
 
     init(count: Int) {
-        self.count = count
-        storage = UnsafeMutablePointer<RowFate>.allocate(capacity: max(count, 1))
-        storage.initialize(repeating: .unused, count: max(count, 1))
+        chunks = UnsafeMutablePointer.allocate(capacity: chunkSlots)
+        chunks.initialize(repeating: nil, count: chunkSlots)
+        ensure(count: count)
     }
 
-    deinit { storage.deallocate() }
+    deinit {
+        for c in 0..<chunkSlots { chunks[c]?.deallocate() }
+        chunks.deallocate()
+    }
+
+    /// Makes room for row ids below `count` (all `.unused` until set). Only the thread that adds rows calls it,
+    /// before handing those rows to other threads.
+    func ensure(count newCount: Int) {
+        guard newCount > count else { return }
+        let last = (newCount - 1) >> Self.chunkBits
+        for c in 0...last where chunks[c] == nil {
+            let chunk = UnsafeMutablePointer<RowFate>.allocate(capacity: Self.chunkSize)
+            chunk.initialize(repeating: .unused, count: Self.chunkSize)
+            chunks[c] = chunk
+        }
+        count = newCount
+    }
 
     subscript(id: Int) -> RowFate {
-        get { storage[id] }
-        set { storage[id] = newValue }
+        get { chunks[id >> Self.chunkBits].unsafelyUnwrapped[id & (Self.chunkSize - 1)] }
+        set { chunks[id >> Self.chunkBits].unsafelyUnwrapped[id & (Self.chunkSize - 1)] = newValue }
     }
 }
 
@@ -83,6 +105,89 @@ enum UnitRunner {
             consumed = i + 1
             condition.broadcast()
             return results.removeValue(forKey: i)!
+        }
+    }
+}
+
+extension UnitRunner {
+    /// Like `run`, for pieces that may need an earlier piece's result first: piece `i` starts only once piece
+    /// `after[i]` (-1: none) has been consumed. Workers take the first piece that can start among the
+    /// `window` pieces after the last one consumed, so a piece that waits does not hold up those behind it;
+    /// results are still consumed in index order.
+    static func run<R: Sendable>(count: Int, jobs: Int, window: Int, after: [Int], work: @escaping @Sendable (Int) -> R, consume: (R) -> Void) {
+        guard count > 0 else { return }
+        if jobs <= 1 || count == 1 {
+            for i in 0..<count { consume(work(i)) }
+            return
+        }
+        let state = WindowState<R>(after: after, window: max(window, jobs))
+        for _ in 0..<min(jobs, count) {
+            let thread = Thread {
+                while let i = state.take() { state.put(i, work(i)) }
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        for i in 0..<count {
+            consume(state.result(i))
+            state.finished(i)
+        }
+    }
+
+    final class WindowState<R: Sendable>: @unchecked Sendable {
+        let condition = NSCondition()
+        let after: [Int]
+        let window: Int
+        var taken: [Bool]
+        /// Every piece below this one has been taken.
+        var firstUntaken = 0
+        /// Pieces consumed so far (they are consumed in order).
+        var consumed = 0
+        var results: [Int: R] = [:]
+
+        init(after: [Int], window: Int) {
+            self.after = after
+            self.window = window
+            taken = [Bool](repeating: false, count: after.count)
+        }
+
+        func take() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                while firstUntaken < taken.count && taken[firstUntaken] { firstUntaken += 1 }
+                if firstUntaken == taken.count { return nil }
+                let end = min(taken.count, consumed + window)
+                if firstUntaken < end {
+                    for i in firstUntaken..<end where !taken[i] && after[i] < consumed {
+                        taken[i] = true
+                        return i
+                    }
+                }
+                condition.wait()
+            }
+        }
+
+        func put(_ i: Int, _ r: R) {
+            condition.lock()
+            results[i] = r
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func result(_ i: Int) -> R {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[i] == nil { condition.wait() }
+            return results.removeValue(forKey: i)!
+        }
+
+        /// Piece `i` has been consumed: what waits on it may start.
+        func finished(_ i: Int) {
+            condition.lock()
+            consumed = i + 1
+            condition.broadcast()
+            condition.unlock()
         }
     }
 }

@@ -1,0 +1,68 @@
+import TuanthuCore
+
+/// The errors and warnings of one data file, kept apart while a streamed run reads files out of order and
+/// put back in file order at the end (`DataLoader.streamedErrors`), as a whole run prints them.
+struct FileNotes {
+    var errors: [DataError] = []
+    var warnings: [DataError] = []
+}
+
+// A streamed run (`Evaluator.evaluateStreaming`) reads every table but `reports` first, then the report
+// files a few plans at a time. Files keep the numbers a whole run gives them (`load(directory:)`): the
+// order of the run's inputs and of its unused rows does not change. Row ids differ (report rows come after
+// the others), which nothing shows: ids are compared only within a table.
+extension DataLoader {
+    /// Numbers every file as `load(directory:)` does and reads all but the report files, then `data.json`,
+    /// then admits extensions. Returns the notes of each CSV file read, by file number; `data.errors` and
+    /// `data.warnings` keep those of `data.json` and of admitting extensions.
+    mutating func loadAllButReports(_ files: [(Table, String)], json: String?) -> [Int: FileNotes] {
+        data.files = files.map(\.1)
+        data.hashes = [String](repeating: "", count: files.count)
+        var notes: [Int: FileNotes] = [:]
+        var errorsSoFar = 0
+        for (k, (table, path)) in files.enumerated() where table != .reports {
+            loadCSV(path, table: table, file: k)
+            notes[k] = FileNotes(errors: data.errors, warnings: data.warnings)
+            errorsSoFar += data.errors.count
+            data.errors = []
+            data.warnings = []
+            options.progress?(data.rowCount + errorsSoFar)
+        }
+        if let json { loadJSON(json) }
+        admitExtensions()
+        return notes
+    }
+
+    /// Adds a report file read on another thread (`part`, its only file numbered 0) to `table` as file
+    /// `file`, its rows numbered after every row so far. Returns the file's notes.
+    mutating func mergeReports(_ part: DataSet, file: Int, into table: inout ReportTable, fates: FateTable) -> FileNotes {
+        var notes = FileNotes(errors: part.errors, warnings: part.warnings)
+        let idOffset = data.rowCount
+        guard idOffset + part.rowCount <= ReportTable.maxRowID else {
+            let before = data.errors.count
+            error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+            notes.errors.append(contentsOf: data.errors[before...])
+            data.errors.removeLast(data.errors.count - before)
+            return notes
+        }
+        table.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: file)
+        if options.hashInputs { data.hashes[file] = part.hashes.first ?? "" }
+        data.blankRows += part.blankRows
+        data.rowCount += part.rowCount
+        fates.ensure(count: data.rowCount)
+        for id in part.repeatedRows { fates[id + idOffset] = .superseded }
+        return notes
+    }
+
+    /// Every error and warning in the order a whole run gives them: file by file, then `data.json`'s and
+    /// those of admitting extensions.
+    static func streamedErrors(_ notes: [Int: FileNotes], fileCount: Int, rest: DataSet) -> (errors: [DataError], warnings: [DataError]) {
+        var errors: [DataError] = [], warnings: [DataError] = []
+        for k in 0..<fileCount {
+            guard let n = notes[k] else { continue }
+            errors += n.errors
+            warnings += n.warnings
+        }
+        return (errors + rest.errors, warnings + rest.warnings)
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import TuanthuCore
+
+/// Which plans the rows of a report file can belong to, found by a quick pass over its `plan` (and, where
+/// that cell is empty, `obligation`) cells before the file is read for real. A streamed run
+/// (`Evaluator.evaluateStreaming`) judges a plan as soon as every file that can hold its rows is read.
+///
+/// The answer may name more plans than the rows turn out to have, never fewer: whatever the pass cannot
+/// be sure of — a file in UTF-16 or another legacy encoding, a CSV syntax error, a plan cell that names
+/// no plan, an obligation that no single plan declares — makes it answer "any plan" (nil), and the run
+/// then holds that file's rows with everyone else's until the end, as a whole run does.
+enum ReportFileScan {
+    static func plans(of path: String, directory: PlanDirectory) -> Set<Int>? {
+        if LegacyEncoding.detectUTF16(DataLoader.prefix(of: path)) != nil { return nil }
+        guard let reader = try? CSVReader(path: path) else { return nil }
+        let header: CSVRecord
+        do {
+            guard let h = try reader.next() else { return [] }
+            header = h
+        } catch {
+            return nil
+        }
+        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
+        // Without an obligation column the file is one error and no rows.
+        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return [] }
+        let planColumn = names.firstIndex(of: Column.plan.name)
+        if let planColumn, let plans = quickPlans(of: path, planColumn: planColumn, obligationColumn: obligationColumn,
+                                                  delimiter: reader.delimiter, directory: directory) {
+            return plans
+        }
+        var plans: Set<Int> = []
+        var lastPlanCell: [UInt8] = []
+        var lastObligationCell: [UInt8] = []
+        var cells = CellFinder(plan: planColumn, obligation: obligationColumn, delimiter: reader.delimiter)
+
+        // The plan a row's cells route to (as `PlanDirectory.route` would), nil when unsure.
+        func plan(planCell: String, obligationCell: String) -> Int? {
+            if !planCell.isEmpty { return directory.plan(id: planCell) }
+            if case .plan(let p) = directory.route(name: obligationCell, table: .reports, planColumn: nil) { return p }
+            return nil
+        }
+        while true {
+            if let line = reader.nextSimpleLine() {
+                cells.find(in: line.bytes)
+                let planCell = cells.plan, obligationCell = cells.obligation
+                // Rows of a file mostly repeat their plan cell: only a new one is looked up.
+                if !planCell.isEmpty {
+                    if planCell.elementsEqual(lastPlanCell) { continue }
+                } else if lastPlanCell.isEmpty && obligationCell.elementsEqual(lastObligationCell) {
+                    continue
+                }
+                let planText = DataRecord.trimmed(String(decoding: planCell, as: UTF8.self))
+                let obligationText = DataRecord.trimmed(String(decoding: obligationCell, as: UTF8.self))
+                guard let p = plan(planCell: planText, obligationCell: obligationText) else { return nil }
+                plans.insert(p)
+                lastPlanCell = Array(planCell)
+                lastObligationCell = Array(obligationCell)
+                continue
+            }
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch {
+                return nil
+            }
+            guard let record else { break }
+            func cell(_ i: Int?) -> String {
+                guard let i, i < record.fields.count else { return "" }
+                return DataRecord.trimmed(record.fields[i])
+            }
+            let planText = cell(planColumn), obligationText = cell(obligationColumn)
+            // A blank template row is skipped by the loader whatever it names.
+            if planText.isEmpty && obligationText.isEmpty { continue }
+            guard let p = plan(planCell: planText, obligationCell: obligationText) else { return nil }
+            plans.insert(p)
+            lastPlanCell = []
+            lastObligationCell = []
+        }
+        return plans
+    }
+
+    /// The common case, straight from the file's bytes (mapped, not copied): no quote anywhere, lines ended
+    /// by LF or CRLF, ASCII plan and obligation cells. A line is then a record, and a line whose plan cell is
+    /// the previous one's is passed over without looking further. Nil when the file is not that simple (the
+    /// caller reads it as records).
+    static func quickPlans(of path: String, planColumn: Int, obligationColumn: Int, delimiter: UInt8, directory: PlanDirectory) -> Set<Int>? {
+        guard let file = MappedFile(path: path) else { return nil }
+        defer { file.close() }
+        let base = file.bytes, n = file.count
+        guard n > 0 else { return [] }
+        if memchr(base, 0x22, n) != nil { return nil }
+        // Every CR must end a line (CRLF): a bare CR is a line break to the reader.
+        var at = 0
+        while at < n, let cr = memchr(base + at, 0x0D, n - at) {
+            let i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
+            guard i + 1 < n, base[i + 1] == 0x0A else { return nil }
+            at = i + 1
+        }
+        func lineEnd(from i: Int) -> Int {
+            guard let p = memchr(base + i, 0x0A, n - i) else { return n }
+            return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        }
+        /// The cell `column` of the line `start..<end` (CR excluded), empty when the line is shorter.
+        func cell(_ column: Int, _ start: Int, _ end: Int) -> Range<Int> {
+            var s = start, k = 0
+            while k < column {
+                guard let p = memchr(base + s, Int32(delimiter), end - s) else { return end..<end }
+                s = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
+                k += 1
+            }
+            let e = memchr(base + s, Int32(delimiter), end - s).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
+            return s..<e
+        }
+        func text(_ r: Range<Int>) -> String? {
+            let b = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+            return DataRecord.trimmed(String(decoding: b, as: UTF8.self))
+        }
+        var plans: Set<Int> = []
+        var last: Range<Int>? = nil
+        var i = lineEnd(from: 0) + 1  // past the header (one line: there is no quote)
+        while i < n {
+            let next = lineEnd(from: i)
+            let end = next > i && base[next - 1] == 0x0D ? next - 1 : next
+            defer { i = next + 1 }
+            guard end > i else { continue }  // an empty line
+            let planCell = cell(planColumn, i, end)
+            // The same plan cell as the line before (and not empty): the same plan.
+            if let last, last.count == planCell.count, !planCell.isEmpty,
+               memcmp(base + last.lowerBound, base + planCell.lowerBound, planCell.count) == 0 {
+                continue
+            }
+            guard let planText = text(planCell) else { return nil }
+            if !planText.isEmpty {
+                guard let p = directory.plan(id: planText) else { return nil }
+                plans.insert(p)
+                last = planCell
+                continue
+            }
+            last = nil
+            guard let obligationText = text(cell(obligationColumn, i, end)) else { return nil }
+            if obligationText.isEmpty { continue }  // blank, or an error of its own
+            guard case .plan(let p) = directory.route(name: obligationText, table: .reports, planColumn: nil) else { return nil }
+            plans.insert(p)
+        }
+        return plans
+    }
+
+    /// Finds the plan and obligation cells of a simple line (split on the delimiter, no quotes).
+    struct CellFinder {
+        let planColumn: Int
+        let obligationColumn: Int
+        let delimiter: UInt8
+        var plan = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        var obligation = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+
+        init(plan: Int?, obligation: Int, delimiter: UInt8) {
+            planColumn = plan ?? -1
+            obligationColumn = obligation
+            self.delimiter = delimiter
+        }
+
+        mutating func find(in b: UnsafeBufferPointer<UInt8>) {
+            plan = UnsafeBufferPointer(start: nil, count: 0)
+            obligation = plan
+            let last = max(planColumn, obligationColumn)
+            var column = 0, start = 0, i = 0
+            while i <= b.count {
+                if i == b.count || b[i] == delimiter {
+                    let cell = UnsafeBufferPointer(rebasing: b[start..<i])
+                    if column == planColumn { plan = cell }
+                    if column == obligationColumn { obligation = cell }
+                    if column == last { return }
+                    column += 1
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+    }
+}
+
+/// A file mapped read-only into memory, for one quick pass over its bytes.
+struct MappedFile {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { _ = Glibc.close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
+        let size = Int(st.st_size)
+        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        bytes = p.assumingMemoryBound(to: UInt8.self)
+        count = size
+    }
+
+    func close() { munmap(bytes, count) }
+}

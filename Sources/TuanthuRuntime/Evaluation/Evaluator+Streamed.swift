@@ -1,0 +1,206 @@
+import Foundation
+import TuanthuCore
+import TuanthuSemantics
+
+// A national run without holding every report row: the report files are read a few plans at a time and
+// each plan is judged (and its rows let go) as soon as every file that can hold its rows is in. Which
+// files those are is learnt first by a quick pass over each file's `plan` cells (`ReportFileScan`).
+// The findings, row counts, unused rows, errors and warnings are those of a whole run
+// (`Evaluator.evaluate` after `DataLoader.load`), byte for byte; tests compare the two.
+extension Evaluator {
+    /// Plans whose rows may share a report file are judged from one table: a *block* is a run of units
+    /// (consecutive in id order, so findings still come in SPEC 7 order) and the report files that can hold
+    /// their rows, in file order.
+    struct Block: Equatable {
+        var units: Range<Int>
+        var files: [Int]
+    }
+
+    /// Cuts the units into the smallest blocks such that no report file holds rows of two blocks. `files`:
+    /// each report file's number and the units its rows can belong to (nil: any). A file with no rows goes
+    /// with the first block.
+    static func blocks(unitCount: Int, files: [(file: Int, units: Set<Int>?)]) -> [Block] {
+        guard unitCount > 0 else { return [Block(units: 0..<0, files: files.map(\.file))] }
+        // joined[u] > 0: some file holds rows of unit u and of a unit after it.
+        var joined = [Int](repeating: 0, count: unitCount + 1)
+        let spans = files.map { f -> ClosedRange<Int>? in
+            guard let units = f.units else { return 0...(unitCount - 1) }
+            guard let lo = units.min(), let hi = units.max() else { return nil }
+            return lo...hi
+        }
+        for case let span? in spans where span.lowerBound < span.upperBound {
+            joined[span.lowerBound] += 1
+            joined[span.upperBound] -= 1
+        }
+        var blocks: [Block] = []
+        var blockOf = [Int](repeating: 0, count: unitCount)
+        var start = 0, open = 0
+        for u in 0..<unitCount {
+            blockOf[u] = blocks.count
+            open += joined[u]
+            if open == 0 {
+                blocks.append(Block(units: start..<(u + 1), files: []))
+                start = u + 1
+            }
+        }
+        for (f, span) in zip(files, spans) { blocks[span.map { blockOf[$0.lowerBound] } ?? 0].files.append(f.file) }
+        return blocks
+    }
+
+    /// One piece of a streamed run: reading a report file, or judging a unit once its block is read.
+    enum StreamTask: Sendable {
+        case read(block: Int, file: Int, last: Bool)
+        case judge(block: Int, unit: Int, last: Bool)
+    }
+
+    /// The pieces in the order they are consumed: each block's files are read while the block before it
+    /// is judged, so both threads have work. `after[i]`: the piece that must be consumed before piece `i`
+    /// starts (a unit waits for the last file of its block).
+    static func streamTasks(_ blocks: [Block]) -> (tasks: [StreamTask], after: [Int]) {
+        var tasks: [StreamTask] = [], after: [Int] = []
+        var lastRead = [Int](repeating: -1, count: blocks.count)
+        func reads(_ b: Int) {
+            guard b < blocks.count else { return }
+            for (k, f) in blocks[b].files.enumerated() {
+                lastRead[b] = tasks.count
+                tasks.append(.read(block: b, file: f, last: k == blocks[b].files.count - 1))
+                after.append(-1)
+            }
+        }
+        reads(0)
+        for b in blocks.indices {
+            reads(b + 1)
+            for u in blocks[b].units {
+                tasks.append(.judge(block: b, unit: u, last: u == blocks[b].units.upperBound - 1))
+                after.append(lastRead[b])
+            }
+        }
+        return (tasks, after)
+    }
+
+    /// The block evaluators in use, shared with the workers.
+    final class BlockBoard: @unchecked Sendable {
+        private let lock = NSLock()
+        private var evaluators: [Int: Evaluator] = [:]
+        private var failed = false
+
+        func publish(_ block: Int, _ e: Evaluator) { lock.withLock { evaluators[block] = e } }
+        func evaluator(_ block: Int) -> Evaluator? { lock.withLock { evaluators[block] } }
+        func remove(_ block: Int) -> Evaluator? { lock.withLock { evaluators.removeValue(forKey: block) } }
+        /// Once data errors are found no report is written: units left are not judged.
+        func fail() { lock.withLock { failed = true } }
+        var hasFailed: Bool { lock.withLock { failed } }
+    }
+
+    /// How many unused rows a report lists (`finish`).
+    static let unusedListed = 20
+
+    enum StreamResult<T: Sendable>: Sendable {
+        case read(DataSet)
+        case judged(JudgedUnit<T>)
+        case skipped
+    }
+
+    /// A whole run as `evaluate(plans:data:…)` after `DataLoader.load(directory:)` does it, reading the data
+    /// directory itself; `consume` gets the units' results in SPEC 7 order. Not for `--keep-going`: a
+    /// malformed row's notes go on findings of any plan, so every error must be known before judging.
+    /// With data errors, units are not judged from the first error on (no report is to be written): the
+    /// evaluation's `dataErrors` lists them all. Returns nil if a report row turned up in a block that does
+    /// not judge its plan (the scan missed it, which it must not): what was consumed must then be thrown
+    /// away and the run made whole.
+    public static func evaluateStreaming<T: Sendable>(plans: [CheckedPlan], dataDirectory dir: String, options: DataOptions,
+                                                      asOf: CivilDate, sources: SourceMap, jobs: Int,
+                                                      compactReports: Bool = false, compactNotes: Bool = false,
+                                                      transform: @escaping @Sendable ([FindingGroup]) -> T, consume: (T) -> Void) -> Evaluation? {
+        var loader = DataLoader(plans: plans, options: options)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+            let data = loader.load(directory: dir)
+            return Evaluator(plans: plans, data: data, asOf: asOf, sources: sources).finish(untracked: [], statusCounts: [:])
+        }
+        let files = DataLoader.tableFiles(in: dir)
+        let json = DataLoader.join(dir, "data.json")
+        var notes = loader.loadAllButReports(files, json: FileManager.default.fileExists(atPath: json) ? json : nil)
+        let base = Evaluator(plans: plans, data: loader.data, asOf: asOf, sources: sources)
+        let board = BlockBoard()
+        if notes.values.contains(where: { !$0.errors.isEmpty }) || !loader.data.errors.isEmpty { board.fail() }
+
+        let units = unitsOf(plans)
+        var unitOfPlan = [Int](repeating: 0, count: plans.count)
+        for (u, members) in units.enumerated() { for p in members { unitOfPlan[p] = u } }
+        let reportFiles = files.indices.filter { files[$0].0 == .reports }
+        let directory = loader.directory
+        var scanned: [Set<Int>?] = []
+        UnitRunner.run(count: reportFiles.count, jobs: jobs, work: { k in
+            ReportFileScan.plans(of: files[reportFiles[k]].1, directory: directory)
+        }, consume: { scanned.append($0) })
+        let blocks = Self.blocks(unitCount: units.count, files: zip(reportFiles, scanned).map { f, plans in
+            (file: f, units: plans.map { Set($0.map { unitOfPlan[$0] }) })
+        })
+        let (tasks, after) = streamTasks(blocks)
+        for b in blocks.indices where blocks[b].files.isEmpty { board.publish(b, base) }
+
+        let partOptions = DataOptions(numberLocale: options.numberLocale, hashInputs: options.hashInputs)
+        var tables = [ReportTable](repeating: ReportTable(), count: blocks.count)
+        var tally = Tally(planCount: plans.count)
+        var unused: [RowSource] = []
+        var errorsSoFar = notes.values.reduce(0) { $0 + $1.errors.count }
+        var position = 0, misrouted = false
+        UnitRunner.run(count: tasks.count, jobs: jobs, window: jobs + 1, after: after, work: { i -> StreamResult<T> in
+            switch tasks[i] {
+            case .read(_, let file, _):
+                var part = DataLoader(directory: directory, options: partOptions)
+                part.loadCSV(files[file].1, table: .reports)
+                return .read(part.data)
+            case .judge(let b, let u, _):
+                guard !board.hasFailed, let e = board.evaluator(b) else { return .skipped }
+                return .judged(e.judgedUnit(units[u], compactReports: compactReports, compactNotes: compactNotes, transform: transform))
+            }
+        }, consume: { result in
+            defer { position += 1 }
+            switch (tasks[position], result) {
+            case (.read(let b, let file, let last), .read(let part)):
+                let n = loader.mergeReports(part, file: file, into: &tables[b], fates: base.fates)
+                errorsSoFar += n.errors.count
+                if !n.errors.isEmpty { board.fail() }
+                notes[file] = n
+                options.progress?(loader.data.rowCount + errorsSoFar)
+                if last {
+                    var e = base
+                    e.data.reports = tables[b]
+                    tables[b] = ReportTable()
+                    // The scan names every unit a file's rows can belong to; a row outside its block would
+                    // be judged too late (a bug in the scan): the caller then runs the whole way instead.
+                    if !e.data.reports.indices.allSatisfy({ blocks[b].units.contains(unitOfPlan[e.data.reports.plan(at: $0)]) }) {
+                        misrouted = true
+                        board.fail()
+                    }
+                    e.indexReports()
+                    board.publish(b, e)
+                }
+            case (.judge(let b, _, let last), let outcome):
+                if case .judged(let unit) = outcome {
+                    tally.add(unit)
+                    consume(unit.rendered)
+                }
+                if last, let e = board.remove(b) {
+                    // The block's rows are let go: its first unused ones are kept for the report's list.
+                    var found = 0
+                    for i in e.data.reports.indices where e.fates[e.data.reports.id(at: i)] == .unused {
+                        unused.append(e.data.reports.source(at: i))
+                        found += 1
+                        if found == Self.unusedListed { break }
+                    }
+                }
+            default:
+                preconditionFailure("a streamed run's results come in the order of its pieces")
+            }
+        })
+        if misrouted { return nil }
+        var final = base
+        final.data = loader.data
+        (final.data.errors, final.data.warnings) = DataLoader.streamedErrors(notes, fileCount: files.count, rest: loader.data)
+        final.unusedReportRows = unused
+        return final.finish(untracked: tally.untracked, statusCounts: tally.counts)
+    }
+}

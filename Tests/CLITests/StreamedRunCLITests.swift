@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// A CSV or JSON report written to a file is made by a streamed run: report files read a few plans at a
+/// time, each plan judged once every file that can hold its rows is in. Its reports must be those of a
+/// whole run (`TUANTHU_STREAM=0`: every row read first) byte for byte, with the same messages and exit
+/// status, however the rows are spread over files. The layouts below re-spread the rows of the workload
+/// fixture (three plans, 7,594 report rows).
+@Suite("streamed run, CLI")
+struct StreamedRunCLITests {
+    static let fixture = CLI.repositoryRoot.appendingPathComponent("Tests/Fixtures/workload", isDirectory: true)
+
+    /// The fixture's report rows (without header), in file order.
+    static func reportLines() throws -> [String] {
+        try (1...3).flatMap { i -> [String] in
+            let text = try String(contentsOf: fixture.appendingPathComponent("data/reports-0\(i).csv"), encoding: .utf8)
+            return text.split(separator: "\n").dropFirst().map(String.init)
+        }
+    }
+
+    static let header = "plan,obligation,agency,period,submitted,document"
+
+    struct Layout: CustomTestStringConvertible, Sendable {
+        var name: String
+        /// Report files (relative to `data/`) from the fixture's rows.
+        var files: @Sendable ([String]) -> [String: String]
+        var testDescription: String { name }
+    }
+
+    static func file(_ lines: [String]) -> String { ([header] + lines).map { $0 + "\n" }.joined() }
+    static func plan(_ lines: [String], _ id: String) -> [String] { lines.filter { $0.hasPrefix(id + ",") } }
+
+    static let layouts: [Layout] = [
+        Layout(name: "one file for every plan") { ["reports.csv": file($0)] },
+        Layout(name: "the last plan's file first, two plans sharing a file, rows repeated across files") { lines in
+            let p1 = plan(lines, "P01/KH-UBND"), p2 = plan(lines, "P02/KH-UBND"), p3 = plan(lines, "P03/KH-UBND")
+            return ["reports-a.csv": file(p3),
+                    "reports-b.csv": file(p1 + p2.prefix(p2.count / 2)),
+                    "reports-c.csv": file(Array(p2.dropFirst(p2.count / 2)) + p1.prefix(40))]
+        },
+        Layout(name: "plans interleaved row by row in two files") { lines in
+            ["reports-1.csv": file(lines.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)),
+             "reports-2.csv": file(lines.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))]
+        },
+        Layout(name: "quoted cells and CRLF in one file, a folder of files") { lines in
+            let p1 = plan(lines, "P01/KH-UBND").map { "\"" + $0.replacingOccurrences(of: ",", with: "\",\"") + "\"" }
+            return ["reports/p1.csv": ([header] + p1).map { $0 + "\r\n" }.joined(),
+                    "reports/p2.csv": file(plan(lines, "P02/KH-UBND")),
+                    "reports/p3.csv": file(plan(lines, "P03/KH-UBND"))]
+        },
+        Layout(name: "a row naming an unknown plan (no report)") { lines in
+            ["reports-1.csv": file(plan(lines, "P01/KH-UBND")),
+             "reports-2.csv": file(plan(lines, "P02/KH-UBND") + ["P09/KH-UBND,bc_tuan_cds,S01,2025-W02,2025-01-08,1/BC"]),
+             "reports-3.csv": file(plan(lines, "P03/KH-UBND"))]
+        },
+        Layout(name: "a malformed date in the last file (no report)") { lines in
+            ["reports-1.csv": file(plan(lines, "P01/KH-UBND")),
+             "reports-2.csv": file(plan(lines, "P02/KH-UBND")),
+             "reports-3.csv": file(plan(lines, "P03/KH-UBND") + ["P03/KH-UBND,bc_tuan_cds,S01,2025-W02,08/01/2025x,1/BC"])]
+        },
+    ]
+
+    /// Copies the fixture's plans and other tables, then writes the layout's report files.
+    static func workspace(_ layout: Layout) throws -> URL {
+        let dir = try CLI.scratch()
+        let fm = FileManager.default
+        try fm.copyItem(at: fixture.appendingPathComponent("rules"), to: dir.appendingPathComponent("rules"))
+        try fm.createDirectory(at: dir.appendingPathComponent("data/reports"), withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: fixture.appendingPathComponent("data").path) where !name.hasPrefix("reports") {
+            try fm.copyItem(at: fixture.appendingPathComponent("data/" + name), to: dir.appendingPathComponent("data/" + name))
+        }
+        for (name, text) in layout.files(try reportLines()) {
+            try Data(text.utf8).write(to: dir.appendingPathComponent("data/" + name))
+        }
+        return dir
+    }
+
+    @Test(arguments: layouts)
+    func streamedReportsAreTheWholeRunsReports(_ layout: Layout) throws {
+        let dir = try Self.workspace(layout)
+        for format in ["csv", "json"] {
+            func run(stream: Bool, jobs: Int) throws -> (status: Int32, stderr: String, report: Data?) {
+                let out = "out-\(stream)-\(jobs).\(format)"
+                let r = try CLI.run(["eval", "rules", "--data", "data", "--as-of", "2030-06-30", "--format", format, "-o", out], in: dir,
+                                    environment: ["TUANTHU_STREAM": stream ? "1" : "0", "TUANTHU_JOBS": String(jobs), "TUANTHU_TIMING": "1"])
+                // The phases timed say which way the run went: streamed ("load, evaluate and write") or whole
+                // ("load", then "evaluate and write"); a streamed run falls back to a whole one only if its scan
+                // missed a plan, which must not happen.
+                let lines = r.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+                let phases = lines.filter { $0.hasPrefix("timing: ") }.map { $0.dropFirst(8).prefix { !$0.isNumber }.trimmingCharacters(in: .whitespaces) }
+                #expect(phases.contains(stream ? "load, evaluate and write" : "load") && !(stream && phases.contains("load")),
+                        "\(format), jobs \(jobs): \(phases)")
+                let messages = lines.filter { !$0.hasPrefix("timing: ") }.joined(separator: "\n")
+                return (r.status, messages, try? Data(contentsOf: dir.appendingPathComponent(out)))
+            }
+            let whole = try run(stream: false, jobs: 2)
+            #expect(whole.status == 1 || whole.status == 2, "\(format): \(whole.stderr)")
+            #expect((whole.report != nil) == (whole.status == 1), "\(format): a report exactly when there are no data errors")
+            for jobs in [1, 2] {
+                let streamed = try run(stream: true, jobs: jobs)
+                #expect(streamed.status == whole.status, "\(format), jobs \(jobs)")
+                #expect(streamed.stderr == whole.stderr, "\(format), jobs \(jobs)")
+                #expect(streamed.report == whole.report, "\(format), jobs \(jobs): reports differ in \(dir.path)")
+            }
+        }
+        try? FileManager.default.removeItem(at: dir)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import TuanthuCore
+@testable import TuanthuRuntime
+import TuanthuSemantics
+
+/// The pieces of a streamed run (`Evaluator.evaluateStreaming`): which plans a report file can hold, how
+/// plans and files are cut into blocks, the order pieces run in. That its results equal a whole run's is
+/// checked by every semantic test (`Harness.expectStreamedRunAgrees`) and, on national layouts of files,
+/// by the CLI's StreamedRunCLITests.
+@Suite("streamed run")
+struct StreamedRunTests {
+    // MARK: Blocks
+
+    struct BlockCase: CustomTestStringConvertible {
+        var name: String
+        var units: Int
+        var files: [Set<Int>?]
+        /// Each block as "units:files", e.g. "0-1:0,2".
+        var blocks: [String]
+        var testDescription: String { name }
+    }
+
+    static let blockCases: [BlockCase] = [
+        BlockCase(name: "a file per plan, in order", units: 3, files: [[0], [1], [2]], blocks: ["0:0", "1:1", "2:2"]),
+        BlockCase(name: "a file per plan, out of order", units: 3, files: [[2], [0], [1]], blocks: ["0:1", "1:2", "2:0"]),
+        BlockCase(name: "a file with two plans joins them", units: 3, files: [[0], [0, 1], [2]], blocks: ["0-1:0,1", "2:2"]),
+        BlockCase(name: "plans 0 and 2 in one file take 1 along", units: 4, files: [[0, 2], [1], [3]], blocks: ["0-2:0,1", "3:2"]),
+        BlockCase(name: "a file of any plan joins everything", units: 3, files: [[0], nil, [2]], blocks: ["0-2:0,1,2"]),
+        BlockCase(name: "an empty file goes with the first block", units: 2, files: [[1], [], [0]], blocks: ["0:1,2", "1:0"]),
+        BlockCase(name: "plans without files are blocks of their own", units: 3, files: [[1]], blocks: ["0:", "1:0", "2:"]),
+        BlockCase(name: "no report files", units: 2, files: [], blocks: ["0:", "1:"]),
+        BlockCase(name: "no units", units: 0, files: [[], []], blocks: [":0,1"]),
+    ]
+
+    @Test(arguments: blockCases)
+    func blocks(_ c: BlockCase) {
+        let blocks = Evaluator.blocks(unitCount: c.units, files: c.files.enumerated().map { (file: $0.offset, units: $0.element) })
+        let described = blocks.map { b -> String in
+            let units = b.units.isEmpty ? "" : b.units.count == 1 ? "\(b.units.lowerBound)" : "\(b.units.lowerBound)-\(b.units.upperBound - 1)"
+            return units + ":" + b.files.map(String.init).joined(separator: ",")
+        }
+        #expect(described == c.blocks)
+    }
+
+    @Test func tasksReadTheNextBlockBeforeJudgingThisOne() {
+        let blocks = [Evaluator.Block(units: 0..<1, files: [0]), Evaluator.Block(units: 1..<3, files: [1, 2]),
+                      Evaluator.Block(units: 3..<4, files: [])]
+        let (tasks, after) = Evaluator.streamTasks(blocks)
+        let described = tasks.map { t -> String in
+            switch t {
+            case .read(let b, let f, let last): return "r\(b).\(f)\(last ? "!" : "")"
+            case .judge(let b, let u, let last): return "j\(b).\(u)\(last ? "!" : "")"
+            }
+        }
+        #expect(described == ["r0.0!", "r1.1", "r1.2!", "j0.0!", "j1.1", "j1.2!", "j2.3!"])
+        // A unit waits for the last file of its block; a block without files waits for nothing.
+        #expect(after == [-1, -1, -1, 0, 2, 2, -1])
+    }
+
+    // MARK: The runner
+
+    /// Pieces start only after what they wait for is consumed, and are consumed in order, with any number
+    /// of threads.
+    @Test(arguments: [1, 2, 3])
+    func runnerKeepsOrderAndDependencies(jobs: Int) {
+        let count = 60
+        // Piece i waits for a piece a few places before it (or nothing).
+        let after = (0..<count).map { i in i % 3 == 0 ? -1 : max(-1, i - 1 - (i * 7) % 4) }
+        let log = ConsumedLog()
+        var order: [Int] = []
+        UnitRunner.run(count: count, jobs: jobs, window: jobs + 1, after: after, work: { i in
+            // What had been consumed when the piece started.
+            (i, log.consumed)
+        }, consume: { (result: (Int, Int)) in
+            order.append(result.0)
+            #expect(result.1 > after[result.0], "piece \(result.0) started before piece \(after[result.0]) was consumed")
+            log.consumed = result.0 + 1
+        })
+        #expect(order == Array(0..<count))
+    }
+
+    final class ConsumedLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        var consumed: Int {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
+    }
+
+    // MARK: Which plans a file holds
+
+    static let planText = (1...3).map { i in
+        """
+        plan "P\(i)" {
+          title "Kế hoạch \(i)"
+          issuer "UBND tỉnh"
+          issued 2025-02-14
+        }
+        agency STC "Sở Tài chính"
+        obligation bc "Báo cáo" {
+          owner STC
+          report to STC monthly before day 10
+          cite "Mục I"
+        }
+        obligation rieng_\(i) "Báo cáo riêng" {
+          owner STC
+          report to STC monthly before day 10
+          cite "Mục II"
+        }
+
+        """
+    }
+
+    static func directory() throws -> PlanDirectory {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for (i, text) in planText.enumerated() {
+            let url = dir.appendingPathComponent("p\(i + 1).plan")
+            try Data(text.utf8).write(to: url)
+            paths.append(url.path)
+        }
+        var checker = Checker()
+        let checked = checker.run(files: paths)
+        #expect(!checked.hasErrors)
+        return PlanDirectory(checked.plans)
+    }
+
+    struct ScanCase: CustomTestStringConvertible {
+        var name: String
+        var bytes: [UInt8]
+        /// Plan indices (0: P1), or nil for "any plan".
+        var plans: Set<Int>?
+        var testDescription: String { name }
+
+        init(_ name: String, _ text: String, _ plans: Set<Int>?) {
+            self.name = name
+            bytes = Array(text.utf8)
+            self.plans = plans
+        }
+
+        init(_ name: String, bytes: [UInt8], _ plans: Set<Int>?) {
+            self.name = name
+            self.bytes = bytes
+            self.plans = plans
+        }
+    }
+
+    static let header = "plan,obligation,agency,period,submitted\n"
+
+    static let scanCases: [ScanCase] = [
+        ScanCase("one plan", header + "P1,bc,STC,2025-01,2025-02-03\nP1,bc,STC,2025-02,2025-03-03\n", [0]),
+        ScanCase("two plans, interleaved", header + "P1,bc,STC,2025-01,2025-02-03\nP3,bc,STC,2025-01,2025-02-03\nP1,bc,STC,2025-02,2025-03-03\n", [0, 2]),
+        ScanCase("blanks around the plan cell", header + " P2 ,bc,STC,2025-01,2025-02-03\n", [1]),
+        ScanCase("CRLF line ends", "plan,obligation,agency,period,submitted\r\nP2,bc,STC,2025-01,2025-02-03\r\nP3,bc,STC,2025-01,2025-02-03\r\n", [1, 2]),
+        ScanCase("semicolons", "plan;obligation;agency;period;submitted\nP3;bc;STC;2025-01;2025-02-03\n", [2]),
+        ScanCase("plan column not first", "obligation,agency,period,submitted,plan\nbc,STC,2025-01,2025-02-03,P2\n", [1]),
+        ScanCase("empty plan cell: the one plan declaring the obligation", header + ",rieng_3,STC,2025-01,2025-02-03\n", [2]),
+        ScanCase("no plan column", "obligation,agency,period,submitted\nrieng_1,STC,2025-01,2025-02-03\nrieng_2,STC,2025-01,2025-02-03\n", [0, 1]),
+        ScanCase("an obligation several plans declare: any", header + ",bc,STC,2025-01,2025-02-03\n", nil),
+        ScanCase("an unknown plan: any", header + "P1,bc,STC,2025-01,2025-02-03\nP9,bc,STC,2025-01,2025-02-03\n", nil),
+        ScanCase("quoted cells are read as records", header + "\"P2\",bc,STC,2025-01,2025-02-03\n\"P3\",\"bc\",STC,2025-01,\"2025-02-03\"\n", [1, 2]),
+        ScanCase("a quoted line break", header + "P1,bc,STC,2025-01,\"2025-02-03\nP2\"\nP3,bc,STC,2025-01,2025-02-03\n", [0, 2]),
+        ScanCase("a bare CR ends a record", header + "P1,bc,STC,2025-01,2025-02-03\rP2,bc,STC,2025-01,2025-02-03\n", [0, 1]),
+        ScanCase("an unterminated quote: any", header + "P1,bc,STC,2025-01,\"2025-02-03\n", nil),
+        ScanCase("blank lines and a blank row", header + "\nP1,bc,STC,2025-01,2025-02-03\n\n,,,,\n", [0]),
+        ScanCase("header only", header, []),
+        ScanCase("empty file", "", []),
+        ScanCase("no obligation column: no rows", "plan,agency\nP1,STC\n", []),
+        ScanCase("a Vietnamese plan cell that names no plan: any", header + "Kế hoạch,bc,STC,2025-01,2025-02-03\n", nil),
+        ScanCase("BOM", "\u{FEFF}" + header + "P2,bc,STC,2025-01,2025-02-03\n", [1]),
+        ScanCase("UTF-16: any", bytes: [0xFF, 0xFE] + Array(header.utf8).flatMap { [$0, 0] }, nil),
+        ScanCase("Windows-1258 bytes: any", bytes: Array(header.utf8) + Array("P1,bc,S".utf8) + [0xF4] + Array(",2025-01,2025-02-03\n".utf8) +
+                 Array("P9".utf8) + [0xE0] + Array(",bc,STC,2025-01,2025-02-03\n".utf8), nil),
+    ]
+
+    @Test(arguments: scanCases)
+    func scan(_ c: ScanCase) throws {
+        let directory = try Self.directory()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv")
+        try Data(c.bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(ReportFileScan.plans(of: url.path, directory: directory) == c.plans)
+    }
+}
