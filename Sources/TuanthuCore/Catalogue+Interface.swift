@@ -48,6 +48,8 @@ public enum UIText: Sendable, Hashable {
     /// The progress line of a long run on a terminal.
     case progressRows(Int)
     case progressFindings(Int)
+    /// A streamed run reads and judges at once.
+    case progressRowsAndFindings(rows: Int, findings: Int)
     case cannotWrite(path: String, detail: String)
     case cannotWriteIn(folder: String, detail: String)
     case cannotRead(String)
@@ -153,6 +155,8 @@ extension English {
         case let .wroteReports(n, d): return "wrote \(plural(n, "report")), one per agency, in \(d)"
         case let .progressRows(n): return "reading data: \(Catalogue.grouped(n, ",")) row\(n == 1 ? "" : "s") so far"
         case let .progressFindings(n): return "judging: \(Catalogue.grouped(n, ",")) finding\(n == 1 ? "" : "s") so far"
+        case let .progressRowsAndFindings(rows, findings):
+            return "reading and judging: \(Catalogue.grouped(rows, ",")) row\(rows == 1 ? "" : "s") read, \(Catalogue.grouped(findings, ",")) finding\(findings == 1 ? "" : "s") so far"
         case let .cannotWrite(p, d): return "cannot write \(p): \(d)"
         case let .cannotWriteIn(f, d): return "cannot write in \(f): \(d)"
         case .cannotRead(let p): return "cannot read \(p)"
@@ -235,6 +239,8 @@ extension Vietnamese {
         case let .wroteReports(n, d): return "đã ghi \(n) báo cáo, mỗi cơ quan một báo cáo, vào \(d)"
         case let .progressRows(n): return "đang đọc số liệu: đã đọc \(Catalogue.grouped(n, ".")) dòng"
         case let .progressFindings(n): return "đang đánh giá: đã có \(Catalogue.grouped(n, ".")) kết quả"
+        case let .progressRowsAndFindings(rows, findings):
+            return "đang đọc và đánh giá: đã đọc \(Catalogue.grouped(rows, ".")) dòng, đã có \(Catalogue.grouped(findings, ".")) kết quả"
         case let .cannotWrite(p, d): return "không ghi được \(p): \(d)"
         case let .cannotWriteIn(f, d): return "không ghi được vào \(f): \(d)"
         case .cannotRead(let p): return "không đọc được \(p)"

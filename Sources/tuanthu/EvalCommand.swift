@@ -60,6 +60,7 @@ enum EvalCommand {
             // in, its findings rendered on a worker thread and written in order: neither all rows nor all
             // findings are ever in memory at once.
             var streamed: Evaluation?
+            progress.streaming = true
             do {
                 try OutputFile.stream(to: output) { sink in
                     sink.write(FindingsCSV.header(bom: bom))
@@ -94,6 +95,7 @@ enum EvalCommand {
         if format == "json", let output, split == nil, !keepGoing, CLI.streamedRuns {
             // As the CSV report above; the JSON report's findings are parked and written after its summary.
             let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
+            progress.streaming = true
             do {
                 let streamed = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: false) { transform, consume in
                     Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
@@ -110,6 +112,7 @@ enum EvalCommand {
                 return 2
             }
         }
+        progress.streaming = false
         // The loader and the rows live only as long as the evaluation needs them.
         let data = {
             var loader = DataLoader(plans: checked.plans, options: dataOptions)

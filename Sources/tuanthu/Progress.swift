@@ -1,7 +1,8 @@
 import Foundation
 import TuanthuCore
 
-/// The progress line of a long `eval` on a terminal: rows read, then findings written. Shown only when
+/// The progress line of a long `eval` on a terminal: rows read, then findings written (both at once in a
+/// streamed run). Shown only when
 /// standard error is a terminal and the run has taken more than a second; erased at the end.
 /// `TUANTHU_TIMING=1` prints how long each phase took instead (for the benchmark notes).
 final class Progress {
@@ -16,9 +17,21 @@ final class Progress {
 
     init(language: Language) { self.language = language }
 
-    func rows(_ n: Int) { draw(Catalogue.ui(.progressRows(n), language)) }
+    /// Rows read and findings so far: a streamed run does both at once, and then both are shown.
+    var rowsRead = 0, findingsSoFar = 0
 
-    func findings(_ n: Int) { draw(Catalogue.ui(.progressFindings(n), language)) }
+    func rows(_ n: Int) {
+        rowsRead = n
+        draw(findingsSoFar > 0 ? Catalogue.ui(.progressRowsAndFindings(rows: n, findings: findingsSoFar), language) : Catalogue.ui(.progressRows(n), language))
+    }
+
+    func findings(_ n: Int) {
+        findingsSoFar = n
+        draw(streaming ? Catalogue.ui(.progressRowsAndFindings(rows: rowsRead, findings: n), language) : Catalogue.ui(.progressFindings(n), language))
+    }
+
+    /// Set while a streamed run reads and judges at once.
+    var streaming = false
 
     private func draw(_ text: String) {
         guard terminal, !timing else { return }

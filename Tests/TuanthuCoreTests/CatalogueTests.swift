@@ -305,6 +305,8 @@ struct ProgressCountTests {
         (UIText.progressFindings(1_018_308), Language.vi, "đang đánh giá: đã có 1.018.308 kết quả"),
         (UIText.progressRows(988_586), Language.en, "reading data: 988,586 rows so far"),
         (UIText.progressFindings(1), Language.en, "judging: 1 finding so far"),
+        (UIText.progressRowsAndFindings(rows: 1_200_000, findings: 1), Language.en, "reading and judging: 1,200,000 rows read, 1 finding so far"),
+        (UIText.progressRowsAndFindings(rows: 988_586, findings: 12_345), Language.vi, "đang đọc và đánh giá: đã đọc 988.586 dòng, đã có 12.345 kết quả"),
         (UIText.progressFindings(999), Language.vi, "đang đánh giá: đã có 999 kết quả"),
     ])
     func grouped(_ text: UIText, _ language: Language, _ expected: String) {
