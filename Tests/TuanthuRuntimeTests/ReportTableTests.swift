@@ -92,6 +92,36 @@ struct ReportTableTests {
         #expect(merged.indices.map { merged.id(at: $0) } == shifted.map(\.id))
     }
 
+    /// A streamed run renumbers a file's table in place as its block's table: the same rows and ids as
+    /// appending it to an empty table, including ids that do not follow their positions.
+    @Test(arguments: [0, 5, 65_535])
+    func renumberingInPlaceIsAppendingToAnEmptyTable(file: Int) {
+        var part = ReportTable()
+        for r in [Self.row(0, line: 2), Self.row(1, line: 3, replaces: "1/BC"), Self.row(4, line: 5),
+                  Self.row(5, line: 6, period: .month(year: 2025, month: 13))] { part.append(r) }
+        var appended = ReportTable()
+        appended.append(contentsOf: part, idOffset: 1_000, fileOffset: file)
+        var renumbered = part
+        let done = renumbered.renumber(asFile: file, idOffset: 1_000)
+        #expect(done)
+        #expect(Array(renumbered) == Array(appended))
+        #expect(renumbered.indices.map { renumbered.id(at: $0) } == appended.indices.map { appended.id(at: $0) })
+        #expect(renumbered.indices.map { renumbered.id(at: $0) } == [1_000, 1_001, 1_004, 1_005])
+    }
+
+    @Test func renumberingRefusesTablesOfSeveralFilesOrFilesBeyondTheShifts() {
+        var two = ReportTable()
+        two.append(Self.row(0, file: 0, line: 2))
+        two.append(Self.row(1, file: 1, line: 2))
+        let twoDone = two.renumber(asFile: 3, idOffset: 1)
+        #expect(!twoDone)
+        #expect(Array(two).map(\.source.file) == [0, 1])
+        var one = ReportTable()
+        one.append(Self.row(0, line: 2))
+        let oneDone = one.renumber(asFile: ReportTable.shiftedFiles, idOffset: 1)
+        #expect(!oneDone)
+    }
+
     @Test func earlierOrdersBySubmissionThenFileThenLine() {
         var table = ReportTable()
         table.append(Self.row(0, file: 1, line: 5, submitted: "2025-04-08"))

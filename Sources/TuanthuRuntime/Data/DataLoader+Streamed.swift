@@ -35,7 +35,7 @@ extension DataLoader {
 
     /// Adds a report file read on another thread (`part`, its only file numbered 0) to `table` as file
     /// `file`, its rows numbered after every row so far. Returns the file's notes.
-    mutating func mergeReports(_ part: DataSet, file: Int, into table: inout ReportTable, fates: FateTable) -> FileNotes {
+    mutating func mergeReports(_ part: inout DataSet, file: Int, into table: inout ReportTable, fates: FateTable) -> FileNotes {
         var notes = FileNotes(errors: part.errors, warnings: part.warnings)
         let idOffset = data.rowCount
         guard idOffset + part.rowCount <= ReportTable.maxRowID else {
@@ -45,7 +45,18 @@ extension DataLoader {
             data.errors.removeLast(data.errors.count - before)
             return notes
         }
-        table.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: file)
+        // A block's first file becomes its table as it is (most blocks are one file).
+        if table.isEmpty && table.nameCount == 0 {
+            var rows = ReportTable()
+            swap(&rows, &part.reports)
+            if rows.renumber(asFile: file, idOffset: idOffset) {
+                table = rows
+            } else {
+                table.append(contentsOf: rows, idOffset: idOffset, fileOffset: file)
+            }
+        } else {
+            table.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: file)
+        }
         if options.hashInputs { data.hashes[file] = part.hashes.first ?? "" }
         data.blankRows += part.blankRows
         data.rowCount += part.rowCount

@@ -162,6 +162,22 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         extras.removeLast(extras.count - keep)
     }
 
+    /// Renumbers, in place, a table that holds one file's rows as file 0 (a file read on its own thread): its
+    /// rows become file `file`'s, their ids shifted by `idOffset` — what appending it to an empty table does,
+    /// without a copy. False (nothing changed) when the table is not such a table.
+    mutating func renumber(asFile file: Int, idOffset: Int) -> Bool {
+        guard file < Self.shiftedFiles, idShifts.count <= 1, rows.allSatisfy({ $0.file == 0 }) else { return false }
+        let high = UInt32(file) << 8
+        rows.withUnsafeMutableBufferPointer { rows in
+            for k in rows.indices { rows[k].sourceHigh += high }
+        }
+        for i in extras.indices { if let id = extras[i].id { extras[i].id = id + idOffset } }
+        if let shift = idShifts.first {
+            idShifts = [Int](repeating: Self.noShift, count: file) + [shift == Self.noShift ? shift : shift + idOffset]
+        }
+        return true
+    }
+
     /// Appends another table's rows (a file read on another thread), its ids and file numbers shifted.
     mutating func append(contentsOf part: ReportTable, idOffset: Int, fileOffset: Int) {
         let renumber = part.names.map { intern($0) }

@@ -95,8 +95,19 @@ extension Evaluator {
     /// How many unused rows a report lists (`finish`).
     static let unusedListed = 20
 
+    /// A file's rows on their way from the worker that read them to the merge, which takes them out (so
+    /// that they are not shared, and can be renumbered in place).
+    final class PartBox: @unchecked Sendable {
+        private var data: DataSet?
+        init(_ data: DataSet) { self.data = data }
+        func take() -> DataSet {
+            defer { data = nil }
+            return data ?? DataSet()
+        }
+    }
+
     enum StreamResult<T: Sendable>: Sendable {
-        case read(DataSet)
+        case read(PartBox)
         case judged(JudgedUnit<T>)
         case skipped
     }
@@ -151,7 +162,7 @@ extension Evaluator {
             case .read(_, let file, _):
                 var part = DataLoader(directory: directory, options: partOptions)
                 part.loadCSV(files[file].1, table: .reports)
-                return .read(part.data)
+                return .read(PartBox(part.data))
             case .judge(let b, let u, _):
                 guard !board.hasFailed, let e = board.evaluator(b) else { return .skipped }
                 return .judged(e.judgedUnit(units[u], compactReports: compactReports, compactNotes: compactNotes, transform: transform))
@@ -159,8 +170,9 @@ extension Evaluator {
         }, consume: { result in
             defer { position += 1 }
             switch (tasks[position], result) {
-            case (.read(let b, let file, let last), .read(let part)):
-                let n = loader.mergeReports(part, file: file, into: &tables[b], fates: base.fates)
+            case (.read(let b, let file, let last), .read(let box)):
+                var part = box.take()
+                let n = loader.mergeReports(&part, file: file, into: &tables[b], fates: base.fates)
                 errorsSoFar += n.errors.count
                 if !n.errors.isEmpty { board.fail() }
                 notes[file] = n
