@@ -165,4 +165,17 @@ struct ReportTests {
         #expect(f.brief == "STC 2025-06 met due=2025-06-20")
         #expect(f.expected.contains("Công văn 12/UBND"))
     }
+
+    /// An extension is checked against the duty's schedule up to its due date, but not beyond a century after
+    /// the plan's issue: rows due 9999-12-31 are checked in a moment (each laid out 96,000 months before), and a
+    /// period beyond the century is not owed.
+    @Test func farFutureExtensionsAreCheckedWithoutLayingOutMillennia() throws {
+        var data = Harness.reports("o,STC,2025-06,2025-06-15")
+        data["extensions.csv"] = "obligation,agency,period,due\n" + (10...28).map { "o,STC,,9999-12-\($0)\n" }.joined()
+            + "o,STC,2025-06,9999-12-31\no,STC,2126-01,2126-02-10\n"
+        let run = try Harness.run(Harness.plan("report to SKHCN monthly before day 10"), data, asOf: "2025-06-30")
+        #expect(run.errors == ["extensions.csv:22:7 E303"])
+        #expect(run.data.extensions.count == 20)
+        #expect(run.finding(period: "2025-06")?.brief == "STC 2025-06 met due=9999-12-31")
+    }
 }

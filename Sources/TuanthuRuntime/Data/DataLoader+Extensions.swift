@@ -4,6 +4,16 @@ import TuanthuSemantics
 /// Extensions ("gia hạn", SPEC 6): a row must name something owed — an agency that owes the obligation
 /// and, when given, one of its periods — or it is a data error rather than a row that silently does nothing.
 extension DataLoader {
+    /// How many years after a plan's issue an extension's due date or period is checked against its schedule.
+    static let extensionYears = 100
+
+    /// An obligation's schedule laid out up to a day, for checking extension rows.
+    struct ScheduleKey: Hashable {
+        var plan: Int
+        var obligation: Int
+        var horizon: CivilDate
+    }
+
     /// Validates the extension rows held back until all files were read.
     mutating func admitExtensions() {
         admittingExtensions = true
@@ -11,6 +21,7 @@ extension DataLoader {
         let rows = pendingExtensions
         pendingExtensions = []
         for r in rows { intake(r, table: .extensions) }
+        extensionSchedules = [:]
     }
 
     mutating func extensionRow(_ r: DataRecord, plan: Int, obligation id: String) {
@@ -31,11 +42,29 @@ extension DataLoader {
     private mutating func owes(_ r: DataRecord, plan: Int, obligation id: String, agency: String, period: Period?, until: CivilDate) -> Bool {
         let checked = directory.plans[plan]
         guard let index = checked.obligations.firstIndex(where: { $0.id == id }) else { return false }
-        var events: [String: CivilDate] = ["plan_issued": checked.issued]
-        for e in data.events where e.plan == plan && events[e.event] == nil { events[e.event] = e.date }
-        let cut = directory.plans.filter { $0.supersedes.contains(checked.id) && $0.id != checked.id }.map(\.issued).min()
-        let lowering = Lowering(plan: checked, planIndex: plan, asOf: max(until, checked.issued), events: events, supersededFrom: cut)
-        let assignments = lowering.lower(index)
+        // The schedule is laid out up to `until`, but not beyond a century after the plan's issue: a hostile
+        // date (9999-12-31) would lay out 96,000 months for each row. A period beyond that is not owed.
+        let cap = CivilDate(year: min(checked.issued.year + Self.extensionYears, 9999), month: 12, day: 31) ?? until
+        if let period, period.firstDay > cap {
+            let pos = r.position(.period)
+            error(r.file, pos.line, pos.column, .badPeriod(r.value(.period) ?? period.description))
+            return false
+        }
+        let horizon = max(min(until, cap), period?.lastDay ?? checked.issued, checked.issued)
+        // Rows of one obligation mostly share their due date: its schedule is laid out once.
+        let key = ScheduleKey(plan: plan, obligation: index, horizon: horizon)
+        let assignments: [Assignment]
+        if let known = extensionSchedules[key] {
+            assignments = known
+        } else {
+            var events: [String: CivilDate] = ["plan_issued": checked.issued]
+            for e in data.events where e.plan == plan && events[e.event] == nil { events[e.event] = e.date }
+            let cut = directory.plans.filter { $0.supersedes.contains(checked.id) && $0.id != checked.id }.map(\.issued).min()
+            let lowering = Lowering(plan: checked, planIndex: plan, asOf: horizon, events: events, supersededFrom: cut)
+            assignments = lowering.lower(index)
+            if extensionSchedules.count >= 64 { extensionSchedules.removeAll() }
+            extensionSchedules[key] = assignments
+        }
         let own = assignments.filter { $0.eligible.contains(agency) }
         if own.isEmpty {
             // A known agency that does not owe this obligation: name who does.

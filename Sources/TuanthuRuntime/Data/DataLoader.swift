@@ -110,6 +110,8 @@ public struct DataLoader {
     /// Extension rows read so far; they are checked once every file (and so every event) is in.
     var pendingExtensions: [DataRecord] = []
     var admittingExtensions = false
+    /// Schedules laid out while admitting extensions (`owes`).
+    var extensionSchedules: [ScheduleKey: [Assignment]] = [:]
 
     public init(plans: [CheckedPlan], options: DataOptions = DataOptions()) {
         self.directory = PlanDirectory(plans)
