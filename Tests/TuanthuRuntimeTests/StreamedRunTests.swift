@@ -46,16 +46,16 @@ struct StreamedRunTests {
     @Test func tasksReadTheNextBlockBeforeJudgingThisOne() {
         let blocks = [Evaluator.Block(units: 0..<1, files: [0]), Evaluator.Block(units: 1..<3, files: [1, 2]),
                       Evaluator.Block(units: 3..<4, files: [])]
-        let (tasks, after) = Evaluator.streamTasks(blocks)
+        let (tasks, after) = Evaluator.streamTasks(blocks, pieceCounts: [1, 2, 1, 1])
         let described = tasks.map { t -> String in
             switch t {
             case .read(let b, let f, let last): return "r\(b).\(f)\(last ? "!" : "")"
-            case .judge(let b, let u, let last): return "j\(b).\(u)\(last ? "!" : "")"
+            case .judge(let b, let u, let k, let last): return "j\(b).\(u).\(k)\(last ? "!" : "")"
             }
         }
-        #expect(described == ["r0.0!", "r1.1", "r1.2!", "j0.0!", "j1.1", "j1.2!", "j2.3!"])
-        // A unit waits for the last file of its block; a block without files waits for nothing.
-        #expect(after == [-1, -1, -1, 0, 2, 2, -1])
+        #expect(described == ["r0.0!", "r1.1", "r1.2!", "j0.0.0!", "j1.1.0", "j1.1.1", "j1.2.0!", "j2.3.0!"])
+        // A unit's pieces wait for the last file of its block; a block without files waits for nothing.
+        #expect(after == [-1, -1, -1, 0, 2, 2, 2, -1])
     }
 
     // MARK: The runner

@@ -4,7 +4,9 @@ import TuanthuSemantics
 
 // A national run without holding every report row: the report files are read a few plans at a time and
 // each plan is judged (and its rows let go) as soon as every file that can hold its rows is in. Which
-// files those are is learnt first by a quick pass over each file's `plan` cells (`ReportFileScan`).
+// files those are is learnt first by a quick pass over each file's `plan` cells (`ReportFileScan`). A plan
+// is judged duty by duty (`pieces`), each duty's findings rendered and written before the next, so neither
+// all rows nor a whole plan's report is ever in memory.
 // The findings, row counts, unused rows, errors and warnings are those of a whole run
 // (`Evaluator.evaluate` after `DataLoader.load`), byte for byte; tests compare the two.
 extension Evaluator {
@@ -47,16 +49,35 @@ extension Evaluator {
         return blocks
     }
 
-    /// One piece of a streamed run: reading a report file, or judging a unit once its block is read.
+    /// One piece of a streamed run: reading a report file, or judging a piece of a unit (some of its duties)
+    /// once its block is read.
     enum StreamTask: Sendable {
         case read(block: Int, file: Int, last: Bool)
-        case judge(block: Int, unit: Int, last: Bool)
+        case judge(block: Int, unit: Int, piece: Int, last: Bool)
+    }
+
+    /// A unit's duties in the order its findings are written (obligation id, then plan and declaration order,
+    /// as `judgeUnit` sorts them), one piece each, so that a piece's findings are rendered and written
+    /// before the next piece's are made: a plan's report is never whole in memory. A unit without duties
+    /// has one empty piece (its untracked duties are listed with the first piece).
+    static func pieces(of planIndices: [Int], plans: [CheckedPlan]) -> [[DutyRef]] {
+        var duties: [(id: String, k: Int, duty: DutyRef)] = []
+        for pi in planIndices {
+            for (oi, o) in plans[pi].obligations.enumerated() {
+                switch o.requirement {
+                case .untracked, .report(_, nil): continue
+                default: duties.append((o.id, duties.count, DutyRef(plan: pi, obligation: oi)))
+                }
+            }
+        }
+        duties.sort { ($0.id, $0.k) < ($1.id, $1.k) }
+        return duties.isEmpty ? [[]] : duties.map { [$0.duty] }
     }
 
     /// The pieces in the order they are consumed: each block's files are read while the block before it
     /// is judged, so both threads have work. `after[i]`: the piece that must be consumed before piece `i`
-    /// starts (a unit waits for the last file of its block).
-    static func streamTasks(_ blocks: [Block]) -> (tasks: [StreamTask], after: [Int]) {
+    /// starts (a unit's pieces wait for the last file of its block). `pieceCounts`: pieces of each unit.
+    static func streamTasks(_ blocks: [Block], pieceCounts: [Int]) -> (tasks: [StreamTask], after: [Int]) {
         var tasks: [StreamTask] = [], after: [Int] = []
         var lastRead = [Int](repeating: -1, count: blocks.count)
         func reads(_ b: Int) {
@@ -71,8 +92,10 @@ extension Evaluator {
         for b in blocks.indices {
             reads(b + 1)
             for u in blocks[b].units {
-                tasks.append(.judge(block: b, unit: u, last: u == blocks[b].units.upperBound - 1))
-                after.append(lastRead[b])
+                for k in 0..<pieceCounts[u] {
+                    tasks.append(.judge(block: b, unit: u, piece: k, last: u == blocks[b].units.upperBound - 1 && k == pieceCounts[u] - 1))
+                    after.append(lastRead[b])
+                }
             }
         }
         return (tasks, after)
@@ -148,7 +171,8 @@ extension Evaluator {
         let blocks = Self.blocks(unitCount: units.count, files: zip(reportFiles, scanned).map { f, plans in
             (file: f, units: plans.map { Set($0.map { unitOfPlan[$0] }) })
         })
-        let (tasks, after) = streamTasks(blocks)
+        let pieces = units.map { Self.pieces(of: $0, plans: plans) }
+        let (tasks, after) = streamTasks(blocks, pieceCounts: pieces.map(\.count))
         for b in blocks.indices where blocks[b].files.isEmpty { board.publish(b, base) }
 
         let partOptions = DataOptions(numberLocale: options.numberLocale, hashInputs: options.hashInputs)
@@ -157,15 +181,19 @@ extension Evaluator {
         var unused: [RowSource] = []
         var errorsSoFar = notes.values.reduce(0) { $0 + $1.errors.count }
         var position = 0, misrouted = false
-        UnitRunner.run(count: tasks.count, jobs: jobs, window: jobs + 1, after: after, work: { i -> StreamResult<T> in
+        // Pieces are small (one duty's findings) and a read is one file, so workers may look well ahead for
+        // work that can start: at the benchmark's `m` a window of 3 left a core idle (0.8 s), 12–32 did not
+        // (0.65 s), for a few megabytes.
+        UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, work: { i -> StreamResult<T> in
             switch tasks[i] {
             case .read(_, let file, _):
                 var part = DataLoader(directory: directory, options: partOptions)
                 part.loadCSV(files[file].1, table: .reports)
                 return .read(PartBox(part.data))
-            case .judge(let b, let u, _):
+            case .judge(let b, let u, let k, _):
                 guard !board.hasFailed, let e = board.evaluator(b) else { return .skipped }
-                return .judged(e.judgedUnit(units[u], compactReports: compactReports, compactNotes: compactNotes, transform: transform))
+                return .judged(e.judgedUnit(units[u], compactReports: compactReports, compactNotes: compactNotes, piece: pieces[u][k],
+                                            withUntracked: k == 0, transform: transform))
             }
         }, consume: { result in
             defer { position += 1 }
@@ -187,10 +215,10 @@ extension Evaluator {
                         misrouted = true
                         board.fail()
                     }
-                    e.indexReports()
+                    e.indexReportsByDuty()
                     board.publish(b, e)
                 }
-            case (.judge(let b, _, let last), let outcome):
+            case (.judge(let b, _, _, let last), let outcome):
                 if case .judged(let unit) = outcome {
                     tally.add(unit)
                     consume(unit.rendered)

@@ -22,6 +22,8 @@ public struct Evaluator: Sendable {
     /// row numbers within `ReportTable.maxRowID`. One array, not one per plan that grows by doubling.
     var planRows: [UInt32] = []
     var planStarts: [Int] = []
+    /// With `indexReportsByDuty`: where each plan's rows of each report duty are in `planRows`.
+    var dutyRows: [DutyKey: Range<Int>] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     /// The rows that name an agency, by "plan|indicator|agency" (see `ObservationLookup.byAgency`).
@@ -82,9 +84,10 @@ public struct Evaluator: Sendable {
         var counts: [Int]
     }
 
-    func judgedUnit<T: Sendable>(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool,
-                                 transform: ([FindingGroup]) -> T) -> JudgedUnit<T> {
-        let (findings, untracked) = evaluateUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes)
+    func judgedUnit<T: Sendable>(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool, piece: [DutyRef]? = nil,
+                                 withUntracked: Bool = true, transform: ([FindingGroup]) -> T) -> JudgedUnit<T> {
+        let (findings, untracked) = evaluateUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes,
+                                                 piece: piece, withUntracked: withUntracked)
         var c = [Int](repeating: 0, count: Status.allCases.count)
         for group in findings {
             switch group {
@@ -137,6 +140,30 @@ public struct Evaluator: Sendable {
         if !unreadableBySubject.isEmpty {
             for p in plans { for o in p.obligations { if case .achieve(_, _, let ids) = o.requirement { indicatorsRead[p.id + "|" + o.id] = ids } } }
         }
+    }
+
+    /// Lists the rows of each plan (`indexReports`) by report duty, in file order within a duty, for a unit
+    /// judged duty by duty.
+    mutating func indexReportsByDuty() {
+        indexReports()
+        let reports = data.reports
+        var sorted = [UInt32](repeating: 0, count: planRows.count)
+        dutyRows = [:]
+        for p in plans.indices where planStarts[p] < planStarts[p + 1] {
+            let slice = planStarts[p]..<planStarts[p + 1]
+            var counts = [Int](repeating: 0, count: reports.nameCount + 1)
+            for k in slice { counts[Int(reports.obligationNumber(at: Int(planRows[k]))) + 1] += 1 }
+            for n in 0..<reports.nameCount { counts[n + 1] += counts[n] }
+            for n in 0..<reports.nameCount where counts[n + 1] > counts[n] {
+                dutyRows[DutyKey(plan: p, obligation: UInt32(n))] = (slice.lowerBound + counts[n])..<(slice.lowerBound + counts[n + 1])
+            }
+            for k in slice {
+                let n = Int(reports.obligationNumber(at: Int(planRows[k])))
+                sorted[slice.lowerBound + counts[n]] = planRows[k]
+                counts[n] += 1
+            }
+        }
+        planRows = sorted
     }
 
     /// Sets aside the report rows dated after as-of (as if not yet received) and lists the others by plan.
@@ -220,26 +247,56 @@ public struct Evaluator: Sendable {
 
     /// The findings of the plans sharing one id, sorted (obligation, then agency and period), and the
     /// duties that yield none, by plan index.
-    func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false, compactNotes: Bool = false) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+    /// `piece`: only these duties (a streamed run judges a unit duty by duty, `dutyRows` then grouping its rows
+    /// by duty), untracked duties only with `withUntracked`; nil: the whole unit.
+    func evaluateUnit(_ planIndices: [Int], compactReports: Bool = false, compactNotes: Bool = false,
+                      piece: [DutyRef]? = nil, withUntracked: Bool = true) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         // The unit's own index of report rows by (plan, obligation, period), built on its thread.
         var unit = self
-        let rows = planIndices.count == 1 ? planRows[planStarts[planIndices[0]]..<planStarts[planIndices[0] + 1]]
-            : ArraySlice(planIndices.flatMap { planRows[planStarts[$0]..<planStarts[$0 + 1]] })
+        let rows: ArraySlice<UInt32>
+        if let piece {
+            var own: [UInt32] = []
+            for duty in piece {
+                guard let number = data.reports.number(of: plans[duty.plan].obligations[duty.obligation].id),
+                      let range = dutyRows[DutyKey(plan: duty.plan, obligation: number)] else { continue }
+                own += planRows[range]
+            }
+            rows = ArraySlice(own)
+        } else {
+            rows = planIndices.count == 1 ? planRows[planStarts[planIndices[0]]..<planStarts[planIndices[0] + 1]]
+                : ArraySlice(planIndices.flatMap { planRows[planStarts[$0]..<planStarts[$0 + 1]] })
+        }
         let reports = data.reports
         unit.reportsByPeriod = ReportIndex(rows) { i in
             ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
         }
         unit.planRows = []
-        return unit.judgeUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes)
+        unit.dutyRows = [:]
+        return unit.judgeUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes,
+                              only: piece.map(Set.init), withUntracked: withUntracked)
     }
 
-    func judgeUnit(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
+    /// A duty of a unit: its plan's index and the obligation's index in that plan.
+    struct DutyRef: Hashable, Sendable {
+        var plan: Int
+        var obligation: Int
+    }
+
+    /// A plan and a report duty's number in `data.reports`.
+    struct DutyKey: Hashable {
+        var plan: Int
+        var obligation: UInt32
+    }
+
+    func judgeUnit(_ planIndices: [Int], compactReports: Bool, compactNotes: Bool,
+                   only: Set<DutyRef>? = nil, withUntracked: Bool = true) -> ([FindingGroup], [Int: [UntrackedDuty]]) {
         // Notes on unreadable rows are added to findings after judging (`flagUnreadableRows`): a writer that
         // shows notes then takes the general path.
         let compactReports = compactReports && !(compactNotes && !unreadableBySubject.isEmpty)
         var groups: [(obligation: String, findings: FindingGroup)] = []
         var untracked: [Int: [UntrackedDuty]] = [:]
         for pi in planIndices {
+            if let only, !withUntracked, !only.contains(where: { $0.plan == pi }) { continue }
             let plan = plans[pi]
             let successors = plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }
             let cut = successors.map(\.issued).min()
@@ -255,6 +312,7 @@ public struct Evaluator: Sendable {
                     continue
                 default: break
                 }
+                if let only, !only.contains(DutyRef(plan: pi, obligation: oi)) { continue }
                 // The texts every finding of this obligation shares, built once (one copy in memory, not one per period).
                 let template = findingTemplate(plan: plan, obligation: o)
                 if compactReports, let outcomes = compactReportOutcomes(lowering, index: oi, planIndex: pi, obligation: o, template: template,
@@ -278,7 +336,7 @@ public struct Evaluator: Sendable {
                 Self.sortWithinObligation(&group)
                 groups.append((o.id, .findings(group)))
             }
-            untracked[pi] = duties
+            if withUntracked { untracked[pi] = duties }
         }
         // SPEC 7 order within the unit: obligation, then agency and period (sorted per obligation above).
         let order = groups.indices.sorted { (groups[$0].obligation, $0) < (groups[$1].obligation, $1) }
