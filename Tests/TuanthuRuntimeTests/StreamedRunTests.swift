@@ -172,6 +172,7 @@ struct StreamedRunTests {
         ScanCase("no obligation column: no rows", "plan,agency\nP1,STC\n", []),
         ScanCase("a Vietnamese plan cell that names no plan: any", header + "Kế hoạch,bc,STC,2025-01,2025-02-03\n", nil),
         ScanCase("BOM", "\u{FEFF}" + header + "P2,bc,STC,2025-01,2025-02-03\n", [1]),
+        ScanCase("a header line over a megabyte: any", header.dropLast() + String(repeating: ",x", count: 600_000) + "\nP1,bc,STC,2025-01,2025-02-03\n", nil),
         ScanCase("UTF-16: any", bytes: [0xFF, 0xFE] + Array(header.utf8).flatMap { [$0, 0] }, nil),
         ScanCase("Windows-1258 bytes: any", bytes: Array(header.utf8) + Array("P1,bc,S".utf8) + [0xF4] + Array(",2025-01,2025-02-03\n".utf8) +
                  Array("P9".utf8) + [0xE0] + Array(",bc,STC,2025-01,2025-02-03\n".utf8), nil),

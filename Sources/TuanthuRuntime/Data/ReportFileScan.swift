@@ -10,8 +10,16 @@ import TuanthuCore
 /// no plan, an obligation that no single plan declares — makes it answer "any plan" (nil), and the run
 /// then holds that file's rows with everyone else's until the end, as a whole run does.
 enum ReportFileScan {
+    /// A header line longer than this is not read by the scan (the file is "any plan"): a real header is a few
+    /// hundred bytes, and a hostile one of 25 million columns would be decoded twice.
+    static let longestHeader = 1 << 20
+
     static func plans(of path: String, directory: PlanDirectory) -> Set<Int>? {
         if LegacyEncoding.detectUTF16(DataLoader.prefix(of: path)) != nil { return nil }
+        if let file = MappedFile(path: path) {
+            defer { file.close() }
+            if file.count > longestHeader, memchr(file.bytes, 0x0A, longestHeader) == nil { return nil }
+        }
         guard let reader = try? CSVReader(path: path) else { return nil }
         let header: CSVRecord
         do {
