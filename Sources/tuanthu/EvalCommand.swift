@@ -62,25 +62,16 @@ enum EvalCommand {
             var streamed: Evaluation?
             progress.streaming = true
             do {
-                try OutputFile.stream(to: output) { sink in
-                    sink.write(FindingsCSV.header(bom: bom))
-                    var written = 0
-                    streamed = Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
-                                                           sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports,
-                                                           transform: { RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) },
-                                                           consume: { rendered in
-                                                               rendered.write(to: &sink)
-                                                               written += rendered.findings
-                                                               progress.findings(written)
-                                                           })
-                    progress.phase("load, evaluate and write")
-                    // No report with data errors; a whole run below if the stream could not be used.
-                    if streamed.map({ !$0.dataErrors.isEmpty }) ?? true { throw NotWritten() }
+                streamed = try streamCSV(to: output, bom: bom, progress: progress, phase: "load, evaluate and write",
+                                         // No report with data errors; a whole run below if the stream could not be used.
+                                         keep: { $0.map { $0.dataErrors.isEmpty } ?? false }) { transform, consume in
+                    Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports,
+                                                transform: transform, consume: consume)
                 }
-                progress.phase("sync and rename")
-            } catch is NotWritten {
-                if let streamed {
-                    _ = printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings)
+            } catch let notWritten as NotWritten {
+                if let evaluation = notWritten.evaluation {
+                    _ = printDataNotes(errors: evaluation.dataErrors, warnings: evaluation.warnings)
                     return 2
                 }
             } catch {
@@ -123,28 +114,18 @@ enum EvalCommand {
         if !printDataNotes(errors: data.errors, warnings: data.warnings) { return 2 }
         if format == "csv", let output, split == nil {
             // As above, from rows read whole (with `--keep-going`, or when the stream could not be used).
-            var streamed: Evaluation?
+            let evaluation: Evaluation?
             do {
-                try OutputFile.stream(to: output) { sink in
-                    sink.write(FindingsCSV.header(bom: bom))
-                    var written = 0
-                    streamed = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
-                                                  compactReports: CLI.compactReports,
-                                                  transform: { RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) },
-                                                  consume: { rendered in
-                                                      rendered.write(to: &sink)
-                                                      written += rendered.findings
-                                                      progress.findings(written)
-                                                  })
-                    progress.phase("evaluate and write")
+                evaluation = try streamCSV(to: output, bom: bom, progress: progress, phase: "evaluate and write") { transform, consume in
+                    Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
+                                       compactReports: CLI.compactReports, transform: transform, consume: consume)
                 }
-                progress.phase("sync and rename")
             } catch {
                 CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
                 return 2
             }
             if hadDataErrors { return 2 }
-            return streamed?.fails == true ? 1 : 0
+            return evaluation?.fails == true ? 1 : 0
         }
         let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
         if format == "json", let output, split == nil {
@@ -192,6 +173,28 @@ enum EvalCommand {
         }
         if hadDataErrors { return 2 }
         return evaluation.fails ? 1 : 0
+    }
+
+    /// The CSV report of a run, streamed to `output`: `evaluate` runs with the transform (on workers: each
+    /// piece's findings rendered) and the consumer (writing them in order) it is given. The file is kept
+    /// only when `keep` says so of the evaluation; otherwise nothing is written and `NotWritten` is thrown.
+    static func streamCSV(to output: String, bom: Bool, progress: Progress, phase: String, keep: (Evaluation?) -> Bool = { _ in true },
+                          evaluate: (_ transform: @escaping @Sendable ([FindingGroup]) -> RenderedBlocks,
+                                     _ consume: (RenderedBlocks) -> Void) -> Evaluation?) throws -> Evaluation? {
+        var evaluation: Evaluation?
+        try OutputFile.stream(to: output) { sink in
+            sink.write(FindingsCSV.header(bom: bom))
+            var written = 0
+            evaluation = evaluate({ RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) }, { rendered in
+                rendered.write(to: &sink)
+                written += rendered.findings
+                progress.findings(written)
+            })
+            progress.phase(phase)
+            if !keep(evaluation) { throw NotWritten(evaluation: evaluation) }
+        }
+        progress.phase("sync and rename")
+        return evaluation
     }
 
     /// The JSON report of a run, streamed: findings never all in memory. `evaluate` runs the evaluation with
@@ -263,8 +266,11 @@ enum EvalCommand {
     }
 }
 
-/// Thrown out of a streamed report that must not be kept (data errors, or a run to be made whole).
-struct NotWritten: Error {}
+/// Thrown out of a streamed report that must not be kept: data errors (the evaluation says which), or no
+/// evaluation (a run to be made whole).
+struct NotWritten: Error {
+    var evaluation: Evaluation?
+}
 
 /// The progress line, handed to the loader's callback (called on the loading thread only).
 final class ProgressReport: @unchecked Sendable {
