@@ -178,6 +178,16 @@ struct StreamedRunTests {
                  Array("P9".utf8) + [0xE0] + Array(",bc,STC,2025-01,2025-02-03\n".utf8), nil),
     ]
 
+    @Test func aFileThatIsNotRegularIsAnyPlanUnread() throws {
+        let directory = try Self.directory()
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        // Not opened: with no writer, opening the pipe would block.
+        #expect(ReportFileScan.plans(of: fifo, directory: directory) == nil)
+        #expect(ReportFileScan.plans(of: fifo + ".missing", directory: directory) == nil)
+    }
+
     @Test(arguments: scanCases)
     func scan(_ c: ScanCase) throws {
         let directory = try Self.directory()

@@ -15,6 +15,9 @@ enum ReportFileScan {
     static let longestHeader = 1 << 20
 
     static func plans(of path: String, directory: PlanDirectory) -> Set<Int>? {
+        // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         if LegacyEncoding.detectUTF16(DataLoader.prefix(of: path)) != nil { return nil }
         if let file = MappedFile(path: path) {
             defer { file.close() }
