@@ -18,10 +18,26 @@ enum ReportFileScan {
         // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        if LegacyEncoding.detectUTF16(DataLoader.prefix(of: path)) != nil { return nil }
-        if let file = MappedFile(path: path) {
-            defer { file.close() }
-            if file.count > longestHeader, memchr(file.bytes, 0x0A, longestHeader) == nil { return nil }
+        guard st.st_size > 0 else { return [] }
+        // The file is mapped once; the common case reads nothing else (a folder of thousands of small files
+        // pays one open each).
+        guard let file = MappedFile(path: path) else { return nil }
+        defer { file.close() }
+        let bytes = UnsafeBufferPointer(start: UnsafePointer(file.bytes), count: file.count)
+        if LegacyEncoding.detectUTF16(Array(bytes.prefix(4096))) != nil { return nil }
+        if file.count > longestHeader, memchr(file.bytes, 0x0A, longestHeader) == nil { return nil }
+        if let headerEnd = simpleHeaderEnd(file) {
+            // No quote anywhere and the header on the first line: the header is read by a reader of its own
+            // bytes (BOM and delimiter decided as the loader's reader decides them), the rows from the mapping.
+            let reader = CSVReader(bytes: Array(bytes[..<headerEnd]), chunkSize: headerEnd + 16)
+            guard let header = try? reader.next() else { return nil }
+            let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
+            guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return [] }
+            if let planColumn = names.firstIndex(of: Column.plan.name),
+               let plans = quickPlans(of: file, from: headerEnd, planColumn: planColumn, obligationColumn: obligationColumn,
+                                      delimiter: reader.delimiter, directory: directory) {
+                return plans
+            }
         }
         guard let reader = try? CSVReader(path: path) else { return nil }
         let header: CSVRecord
@@ -35,10 +51,6 @@ enum ReportFileScan {
         // Without an obligation column the file is one error and no rows.
         guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return [] }
         let planColumn = names.firstIndex(of: Column.plan.name)
-        if let planColumn, let plans = quickPlans(of: path, planColumn: planColumn, obligationColumn: obligationColumn,
-                                                  delimiter: reader.delimiter, directory: directory) {
-            return plans
-        }
         var plans: Set<Int> = []
         var lastPlanCell: [UInt8] = []
         var lastObligationCell: [UInt8] = []
@@ -90,16 +102,11 @@ enum ReportFileScan {
         return plans
     }
 
-    /// The common case, straight from the file's bytes (mapped, not copied): no quote anywhere, lines ended
-    /// by LF or CRLF, ASCII plan and obligation cells. A line is then a record, and a line whose plan cell is
-    /// the previous one's is passed over without looking further. Nil when the file is not that simple (the
-    /// caller reads it as records).
-    static func quickPlans(of path: String, planColumn: Int, obligationColumn: Int, delimiter: UInt8, directory: PlanDirectory) -> Set<Int>? {
-        guard let file = MappedFile(path: path) else { return nil }
-        defer { file.close() }
+    /// Where the rows begin (just past the header line's LF) when the file has no quote anywhere, every CR
+    /// ends a line (CRLF), and the first line is not empty: then a line is a record. Nil otherwise.
+    static func simpleHeaderEnd(_ file: MappedFile) -> Int? {
         let base = file.bytes, n = file.count
-        guard n > 0 else { return [] }
-        if memchr(base, 0x22, n) != nil { return nil }
+        guard n > 0, base[0] != 0x0A, base[0] != 0x0D, memchr(base, 0x22, n) == nil else { return nil }
         // Every CR must end a line (CRLF): a bare CR is a line break to the reader.
         var at = 0
         while at < n, let cr = memchr(base + at, 0x0D, n - at) {
@@ -107,6 +114,16 @@ enum ReportFileScan {
             guard i + 1 < n, base[i + 1] == 0x0A else { return nil }
             at = i + 1
         }
+        guard let lf = memchr(base, 0x0A, n) else { return n }
+        return base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+
+    /// The common case, straight from the mapped bytes (see `simpleHeaderEnd`), ASCII plan and obligation
+    /// cells: a line whose plan cell is the previous one's is passed over without looking further. Nil when
+    /// a cell is not that simple (the caller reads the file as records).
+    static func quickPlans(of file: MappedFile, from start: Int, planColumn: Int, obligationColumn: Int, delimiter: UInt8,
+                           directory: PlanDirectory) -> Set<Int>? {
+        let base = file.bytes, n = file.count
         func lineEnd(from i: Int) -> Int {
             guard let p = memchr(base + i, 0x0A, n - i) else { return n }
             return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
@@ -129,7 +146,7 @@ enum ReportFileScan {
         }
         var plans: Set<Int> = []
         var last: Range<Int>? = nil
-        var i = lineEnd(from: 0) + 1  // past the header (one line: there is no quote)
+        var i = start
         while i < n {
             let next = lineEnd(from: i)
             let end = next > i && base[next - 1] == 0x0D ? next - 1 : next
