@@ -80,6 +80,34 @@ struct StreamedRunTests {
         #expect(order == Array(0..<count))
     }
 
+    /// Heavy pieces (file reads) taken but not consumed stay within the limit, the next piece to consume
+    /// excepted; no deadlock when every piece is heavy.
+    @Test(arguments: [(2, 1), (3, 2), (2, 2)])
+    func heavyPiecesStayWithinTheirLimit(jobs: Int, limit: Int) {
+        let count = 80
+        let heavy = (0..<count).map { $0 % 5 != 4 }
+        let log = HeavyLog()
+        var order: [Int] = []
+        UnitRunner.run(count: count, jobs: jobs, window: 16, after: [Int](repeating: -1, count: count), heavy: heavy, heavyLimit: limit,
+                       work: { i in
+                           if heavy[i] { log.start() }
+                           return i
+                       }, consume: { (i: Int) in
+                           order.append(i)
+                           if heavy[i] { log.end() }
+                       })
+        #expect(order == Array(0..<count))
+        #expect(log.most <= limit + 1, "\(log.most) heavy pieces out at once")
+    }
+
+    final class HeavyLog: @unchecked Sendable {
+        private let lock = NSLock()
+        private var out = 0
+        private(set) var most = 0
+        func start() { lock.withLock { out += 1; most = max(most, out) } }
+        func end() { lock.withLock { out -= 1 } }
+    }
+
     final class ConsumedLog: @unchecked Sendable {
         private let lock = NSLock()
         private var value = 0

@@ -184,7 +184,11 @@ extension Evaluator {
         // Pieces are small (one duty's findings) and a read is one file, so workers may look well ahead for
         // work that can start: at the benchmark's `m` a window of 3 left a core idle (0.8 s), 12–32 did not
         // (0.65 s), for a few megabytes.
-        UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, work: { i -> StreamResult<T> in
+        // Reads are the heavy pieces (a file's rows): at most one per thread waits to be merged, whatever the
+        // window, so plans of one duty and large files do not pile up read files.
+        let isRead = tasks.map { if case .read = $0 { return true } else { return false } }
+        UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, heavy: isRead, heavyLimit: jobs,
+                       work: { i -> StreamResult<T> in
             switch tasks[i] {
             case .read(_, let file, _):
                 var part = DataLoader(directory: directory, options: partOptions)

@@ -63,14 +63,17 @@ extension UnitRunner {
     /// Like `run`, for pieces that may need an earlier piece's result first: piece `i` starts only once piece
     /// `after[i]` (-1: none) has been consumed. Workers take the first piece that can start among the
     /// `window` pieces after the last one consumed, so a piece that waits does not hold up those behind it;
-    /// results are still consumed in index order.
-    static func run<R: Sendable>(count: Int, jobs: Int, window: Int, after: [Int], work: @escaping @Sendable (Int) -> R, consume: (R) -> Void) {
+    /// results are still consumed in index order. At most `heavyLimit` pieces marked `heavy` (a whole file's
+    /// rows) are taken and not yet consumed at once, the next piece to consume excepted (so it never waits).
+    static func run<R: Sendable>(count: Int, jobs: Int, window: Int, after: [Int], heavy: [Bool]? = nil, heavyLimit: Int = .max,
+                                 work: @escaping @Sendable (Int) -> R, consume: (R) -> Void) {
         guard count > 0 else { return }
         if jobs <= 1 || count == 1 {
             for i in 0..<count { consume(work(i)) }
             return
         }
-        let state = WindowState<R>(after: after, window: max(window, jobs))
+        let state = WindowState<R>(after: after, window: max(window, jobs), heavy: heavy ?? [Bool](repeating: false, count: count),
+                                   heavyLimit: max(heavyLimit, 1))
         for _ in 0..<min(jobs, count) {
             let thread = Thread {
                 while let i = state.take() { state.put(i, work(i)) }
@@ -94,10 +97,16 @@ extension UnitRunner {
         /// Pieces consumed so far (they are consumed in order).
         var consumed = 0
         var results: [Int: R] = [:]
+        let heavy: [Bool]
+        let heavyLimit: Int
+        /// Heavy pieces taken and not yet consumed.
+        var heavyOut = 0
 
-        init(after: [Int], window: Int) {
+        init(after: [Int], window: Int, heavy: [Bool], heavyLimit: Int) {
             self.after = after
             self.window = window
+            self.heavy = heavy
+            self.heavyLimit = heavyLimit
             taken = [Bool](repeating: false, count: after.count)
         }
 
@@ -109,8 +118,9 @@ extension UnitRunner {
                 if firstUntaken == taken.count { return nil }
                 let end = min(taken.count, consumed + window)
                 if firstUntaken < end {
-                    for i in firstUntaken..<end where !taken[i] && after[i] < consumed {
+                    for i in firstUntaken..<end where !taken[i] && after[i] < consumed && (!heavy[i] || heavyOut < heavyLimit || i == consumed) {
                         taken[i] = true
+                        if heavy[i] { heavyOut += 1 }
                         return i
                     }
                 }
@@ -136,6 +146,7 @@ extension UnitRunner {
         func finished(_ i: Int) {
             condition.lock()
             consumed = i + 1
+            if heavy[i] { heavyOut -= 1 }
             condition.broadcast()
             condition.unlock()
         }
