@@ -20,12 +20,28 @@ extension DataLoader {
         data.hashes = [String](repeating: "", count: files.count)
         var notes: [Int: FileNotes] = [:]
         var errorsSoFar = 0
+        // Task files need nothing from other files: read on several threads, merged in file order (as `load`).
+        let taskFiles = files.indices.filter { files[$0].0 == .tasks }
+        var taskParts: [Int: DataSet] = [:]
+        if taskFiles.count >= 2 && options.jobs > 1 {
+            let directory = self.directory, partOptions = DataOptions(numberLocale: options.numberLocale, hashInputs: options.hashInputs)
+            UnitRunner.run(count: taskFiles.count, jobs: options.jobs, work: { i in
+                var part = DataLoader(directory: directory, options: partOptions)
+                part.loadCSV(files[taskFiles[i]].1, table: .tasks)
+                return part.data
+            }, consume: { taskParts[taskFiles[taskParts.count]] = $0 })
+        }
         for (k, (table, path)) in files.enumerated() where table != .reports {
-            loadCSV(path, table: table, file: k)
-            notes[k] = FileNotes(errors: data.errors, warnings: data.warnings)
-            errorsSoFar += data.errors.count
-            data.errors = []
-            data.warnings = []
+            if let part = taskParts.removeValue(forKey: k) {
+                notes[k] = mergeTasks(part, file: k)
+                errorsSoFar += notes[k]?.errors.count ?? 0
+            } else {
+                loadCSV(path, table: table, file: k)
+                notes[k] = FileNotes(errors: data.errors, warnings: data.warnings)
+                errorsSoFar += data.errors.count
+                data.errors = []
+                data.warnings = []
+            }
             options.progress?(data.rowCount + errorsSoFar)
         }
         if let json { loadJSON(json) }
@@ -33,18 +49,43 @@ extension DataLoader {
         return notes
     }
 
+    /// The error of a file whose rows would take the run past `ReportTable.maxRowID` rows; nil when they fit.
+    mutating func rowLimitError(adding rows: Int, file: Int) -> DataError? {
+        guard data.rowCount + rows > ReportTable.maxRowID else { return nil }
+        error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+        return data.errors.removeLast()
+    }
+
+    /// Adds a task file read on another thread (`part`, its only file numbered 0) as file `file`, its rows
+    /// numbered after every row so far. Returns the file's notes.
+    mutating func mergeTasks(_ part: DataSet, file: Int) -> FileNotes {
+        var notes = FileNotes(errors: part.errors, warnings: part.warnings)
+        if let tooMany = rowLimitError(adding: part.rowCount, file: file) {
+            notes.errors.append(tooMany)
+            return notes
+        }
+        let idOffset = data.rowCount
+        for var t in part.tasks {
+            t.id += idOffset
+            t.source.file = file
+            data.tasks.append(t)
+        }
+        if options.hashInputs { data.hashes[file] = part.hashes.first ?? "" }
+        data.blankRows += part.blankRows
+        data.rowCount += part.rowCount
+        data.repeatedRows.formUnion(part.repeatedRows.map { $0 + idOffset })
+        return notes
+    }
+
     /// Adds a report file read on another thread (`part`, its only file numbered 0) to `table` as file
     /// `file`, its rows numbered after every row so far. Returns the file's notes.
     mutating func mergeReports(_ part: inout DataSet, file: Int, into table: inout ReportTable, fates: FateTable) -> FileNotes {
         var notes = FileNotes(errors: part.errors, warnings: part.warnings)
-        let idOffset = data.rowCount
-        guard idOffset + part.rowCount <= ReportTable.maxRowID else {
-            let before = data.errors.count
-            error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
-            notes.errors.append(contentsOf: data.errors[before...])
-            data.errors.removeLast(data.errors.count - before)
+        if let tooMany = rowLimitError(adding: part.rowCount, file: file) {
+            notes.errors.append(tooMany)
             return notes
         }
+        let idOffset = data.rowCount
         // A block's first file becomes its table as it is (most blocks are one file).
         if table.isEmpty && table.nameCount == 0 {
             var rows = ReportTable()

@@ -115,6 +115,18 @@ extension Evaluator {
         var hasFailed: Bool { lock.withLock { failed } }
     }
 
+    /// What the scan found for each report file, filled from several threads (one entry each).
+    final class ScanResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Set<Int>?]
+        init(count: Int) { results = [Set<Int>?](repeating: nil, count: count) }
+        subscript(k: Int) -> Set<Int>? {
+            get { lock.withLock { results[k] } }
+            set { lock.withLock { results[k] = newValue } }
+        }
+        var all: [Set<Int>?] { lock.withLock { results } }
+    }
+
     /// How many unused rows a report lists (`finish`).
     static let unusedListed = 20
 
@@ -154,6 +166,17 @@ extension Evaluator {
         }
         let files = DataLoader.tableFiles(in: dir)
         let json = DataLoader.join(dir, "data.json")
+        // The report files are scanned on other threads while this one reads the other tables.
+        let reportFiles = files.indices.filter { files[$0].0 == .reports }
+        let directory = loader.directory
+        let scans = ScanResults(count: reportFiles.count)
+        let scanning = DispatchGroup()
+        let scan = { @Sendable (k: Int) in scans[k] = ReportFileScan.plans(of: files[reportFiles[k]].1, directory: directory) }
+        if jobs > 1 {
+            DispatchQueue.global().async(group: scanning) { DispatchQueue.concurrentPerform(iterations: reportFiles.count, execute: scan) }
+        } else {
+            for k in reportFiles.indices { scan(k) }
+        }
         var notes = loader.loadAllButReports(files, json: FileManager.default.fileExists(atPath: json) ? json : nil)
         let base = Evaluator(plans: plans, data: loader.data, asOf: asOf, sources: sources)
         let board = BlockBoard()
@@ -162,12 +185,8 @@ extension Evaluator {
         let units = unitsOf(plans)
         var unitOfPlan = [Int](repeating: 0, count: plans.count)
         for (u, members) in units.enumerated() { for p in members { unitOfPlan[p] = u } }
-        let reportFiles = files.indices.filter { files[$0].0 == .reports }
-        let directory = loader.directory
-        var scanned: [Set<Int>?] = []
-        UnitRunner.run(count: reportFiles.count, jobs: jobs, work: { k in
-            ReportFileScan.plans(of: files[reportFiles[k]].1, directory: directory)
-        }, consume: { scanned.append($0) })
+        scanning.wait()
+        let scanned = scans.all
         let blocks = Self.blocks(unitCount: units.count, files: zip(reportFiles, scanned).map { f, plans in
             (file: f, units: plans.map { Set($0.map { unitOfPlan[$0] }) })
         })
