@@ -56,12 +56,6 @@ enum ReportFileScan {
         var lastObligationCell: [UInt8] = []
         var cells = CellFinder(plan: planColumn, obligation: obligationColumn, delimiter: reader.delimiter)
 
-        // The plan a row's cells route to (as `PlanDirectory.route` would), nil when unsure.
-        func plan(planCell: String, obligationCell: String) -> Int? {
-            if !planCell.isEmpty { return directory.plan(id: planCell) }
-            if case .plan(let p) = directory.route(name: obligationCell, table: .reports, planColumn: nil) { return p }
-            return nil
-        }
         while true {
             if let line = reader.nextSimpleLine() {
                 cells.find(in: line.bytes)
@@ -72,10 +66,12 @@ enum ReportFileScan {
                 } else if lastPlanCell.isEmpty && obligationCell.elementsEqual(lastObligationCell) {
                     continue
                 }
-                let planText = DataRecord.trimmed(String(decoding: planCell, as: UTF8.self))
-                let obligationText = DataRecord.trimmed(String(decoding: obligationCell, as: UTF8.self))
-                guard let p = plan(planCell: planText, obligationCell: obligationText) else { return nil }
-                plans.insert(p)
+                switch rowPlan(planCell: DataRecord.trimmed(String(decoding: planCell, as: UTF8.self)),
+                               obligationCell: DataRecord.trimmed(String(decoding: obligationCell, as: UTF8.self)), directory: directory) {
+                case .plan(let p): plans.insert(p)
+                case .none: break
+                case .unsure: return nil
+                }
                 lastPlanCell = Array(planCell)
                 lastObligationCell = Array(obligationCell)
                 continue
@@ -91,15 +87,26 @@ enum ReportFileScan {
                 guard let i, i < record.fields.count else { return "" }
                 return DataRecord.trimmed(record.fields[i])
             }
-            let planText = cell(planColumn), obligationText = cell(obligationColumn)
-            // A blank template row is skipped by the loader whatever it names.
-            if planText.isEmpty && obligationText.isEmpty { continue }
-            guard let p = plan(planCell: planText, obligationCell: obligationText) else { return nil }
-            plans.insert(p)
+            switch rowPlan(planCell: cell(planColumn), obligationCell: cell(obligationColumn), directory: directory) {
+            case .plan(let p): plans.insert(p)
+            case .none: break
+            case .unsure: return nil
+            }
             lastPlanCell = []
             lastObligationCell = []
         }
         return plans
+    }
+
+    /// What a row's trimmed `plan` and `obligation` cells say, read as `PlanDirectory.route` reads them.
+    enum RowPlan { case plan(Int), none, unsure }
+
+    static func rowPlan(planCell: String, obligationCell: String, directory: PlanDirectory) -> RowPlan {
+        if !planCell.isEmpty { return directory.plan(id: planCell).map(RowPlan.plan) ?? .unsure }
+        // A row naming neither is blank, or an error of its own: it goes to no plan.
+        if obligationCell.isEmpty { return .none }
+        if case .plan(let p) = directory.route(name: obligationCell, table: .reports, planColumn: nil) { return .plan(p) }
+        return .unsure
     }
 
     /// Where the rows begin (just past the header line's LF) when the file has no quote anywhere, every CR
@@ -159,17 +166,15 @@ enum ReportFileScan {
                 continue
             }
             guard let planText = text(planCell) else { return nil }
-            if !planText.isEmpty {
-                guard let p = directory.plan(id: planText) else { return nil }
-                plans.insert(p)
-                last = planCell
-                continue
+            // Only a plan cell is remembered: rows routed by their obligation are each looked at.
+            last = planText.isEmpty ? nil : planCell
+            let obligationText = planText.isEmpty ? text(cell(obligationColumn, i, end)) : ""
+            guard let obligationText else { return nil }
+            switch rowPlan(planCell: planText, obligationCell: obligationText, directory: directory) {
+            case .plan(let p): plans.insert(p)
+            case .none: break
+            case .unsure: return nil
             }
-            last = nil
-            guard let obligationText = text(cell(obligationColumn, i, end)) else { return nil }
-            if obligationText.isEmpty { continue }  // blank, or an error of its own
-            guard case .plan(let p) = directory.route(name: obligationText, table: .reports, planColumn: nil) else { return nil }
-            plans.insert(p)
         }
         return plans
     }
