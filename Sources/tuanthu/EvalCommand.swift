@@ -83,9 +83,10 @@ enum EvalCommand {
                 return streamed.fails ? 1 : 0
             }
         }
+        // The plan files' hashes, for the JSON report's inputs (other formats do not show them).
+        let planInputs = format == "json" ? checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) } : []
         if format == "json", let output, split == nil, !keepGoing, CLI.streamedRuns {
             // As the CSV report above; the JSON report's findings are parked and written after its summary.
-            let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
             progress.streaming = true
             do {
                 let streamed = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: false) { transform, consume in
@@ -127,7 +128,6 @@ enum EvalCommand {
             if hadDataErrors { return 2 }
             return evaluation?.fails == true ? 1 : 0
         }
-        let planInputs = checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) }
         if format == "json", let output, split == nil {
             // Streamed like the CSV report: each plan's findings rendered on a worker, parked in a temporary
             // file, then the report written around them (its summary comes before the findings).
