@@ -49,31 +49,11 @@ extension DataLoader {
         return notes
     }
 
-    /// The error of a file whose rows would take the run past `ReportTable.maxRowID` rows; nil when they fit.
-    mutating func rowLimitError(adding rows: Int, file: Int) -> DataError? {
-        guard data.rowCount + rows > ReportTable.maxRowID else { return nil }
-        error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
-        return data.errors.removeLast()
-    }
-
     /// Adds a task file read on another thread (`part`, its only file numbered 0) as file `file`, its rows
     /// numbered after every row so far. Returns the file's notes.
     mutating func mergeTasks(_ part: DataSet, file: Int) -> FileNotes {
         var notes = FileNotes(errors: part.errors, warnings: part.warnings)
-        if let tooMany = rowLimitError(adding: part.rowCount, file: file) {
-            notes.errors.append(tooMany)
-            return notes
-        }
-        let idOffset = data.rowCount
-        for var t in part.tasks {
-            t.id += idOffset
-            t.source.file = file
-            data.tasks.append(t)
-        }
-        if options.hashInputs { data.hashes[file] = part.hashes.first ?? "" }
-        data.blankRows += part.blankRows
-        data.rowCount += part.rowCount
-        data.repeatedRows.formUnion(part.repeatedRows.map { $0 + idOffset })
+        if absorbRows(part, asFile: file) == nil { notes.errors = [rowLimitError(file)] }
         return notes
     }
 
@@ -81,11 +61,10 @@ extension DataLoader {
     /// `file`, its rows numbered after every row so far. Returns the file's notes.
     mutating func mergeReports(_ part: inout DataSet, file: Int, into table: inout ReportTable, fates: FateTable) -> FileNotes {
         var notes = FileNotes(errors: part.errors, warnings: part.warnings)
-        if let tooMany = rowLimitError(adding: part.rowCount, file: file) {
-            notes.errors.append(tooMany)
+        guard let idOffset = absorbRows(part, asFile: file) else {
+            notes.errors = [rowLimitError(file)]
             return notes
         }
-        let idOffset = data.rowCount
         // A block's first file becomes its table as it is (most blocks are one file).
         if table.isEmpty && table.nameCount == 0 {
             var rows = ReportTable()
@@ -98,12 +77,16 @@ extension DataLoader {
         } else {
             table.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: file)
         }
-        if options.hashInputs { data.hashes[file] = part.hashes.first ?? "" }
-        data.blankRows += part.blankRows
-        data.rowCount += part.rowCount
+        // The run's evaluator was made before these rows came: their fates are set here.
         fates.ensure(count: data.rowCount)
         for id in part.repeatedRows { fates[id + idOffset] = .superseded }
         return notes
+    }
+
+    /// The error of a file whose rows would take the run past `ReportTable.maxRowID` rows.
+    mutating func rowLimitError(_ file: Int) -> DataError {
+        error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+        return data.errors.removeLast()
     }
 
     /// Every error and warning in the order a whole run gives them: file by file, then `data.json`'s and

@@ -212,32 +212,41 @@ public struct DataLoader {
 
     /// Appends a data set read separately (one file's rows), as if its file had been read here.
     mutating func merge(_ part: DataSet) {
-        let fileOffset = data.files.count, idOffset = data.rowCount
-        if idOffset + part.rowCount > ReportTable.maxRowID {
-            data.files += part.files
-            data.hashes += part.hashes
-            error(fileOffset, 0, 0, .unreadableFile(detail: Self.tooManyRows))
-            return
-        }
+        let file = data.files.count
         data.files += part.files
         data.hashes += part.hashes
+        guard let idOffset = absorbRows(part, asFile: file) else {
+            error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
+            return
+        }
+        data.reports.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: file)
+        data.errors += part.errors
+        data.warnings += part.warnings
+    }
+
+    /// Adds the rows of a file read on its own (`part`, its only file numbered 0) as file `file`, numbered
+    /// after every row so far — all but its report rows, which the caller places with the returned id offset —
+    /// with its hash, blank and repeated rows. Nil, nothing added, when they would take the run past
+    /// `ReportTable.maxRowID` rows (the caller reports `tooManyRows`). Errors and warnings are the caller's.
+    mutating func absorbRows(_ part: DataSet, asFile file: Int) -> Int? {
+        let idOffset = data.rowCount
+        guard idOffset + part.rowCount <= ReportTable.maxRowID else { return nil }
         func move<Row>(_ rows: [Row], into all: inout [Row], _ id: WritableKeyPath<Row, Int>, _ source: WritableKeyPath<Row, RowSource>) {
             for var r in rows {
                 r[keyPath: id] += idOffset
-                r[keyPath: source].file += fileOffset
+                r[keyPath: source].file = file
                 all.append(r)
             }
         }
         move(part.observations, into: &data.observations, \.id, \.source)
-        data.reports.append(contentsOf: part.reports, idOffset: idOffset, fileOffset: fileOffset)
         move(part.tasks, into: &data.tasks, \.id, \.source)
         move(part.events, into: &data.events, \.id, \.source)
         move(part.extensions, into: &data.extensions, \.id, \.source)
-        data.errors += part.errors
-        data.warnings += part.warnings
+        if let hash = part.hashes.first { data.hashes[file] = hash }
         data.blankRows += part.blankRows
         data.repeatedRows.formUnion(part.repeatedRows.map { $0 + idOffset })
         data.rowCount += part.rowCount
+        return idOffset
     }
 
     mutating func addFile(_ path: String) -> Int {
