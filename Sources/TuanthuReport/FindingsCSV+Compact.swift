@@ -18,19 +18,20 @@ extension FindingsCSV {
         let statusCount = Status.allCases.count
         // First pass: which period cells occur, which files the evidence is in, the longest instant.
         var periodUsed = [Bool](repeating: false, count: r.periods.count * statusCount)
-        var files: [String: Int] = [:]
+        var files: [Int32: Int] = [:]
         var fileList: [String] = []
         var longestInstant = LocalDateTime.maxWrittenLength
         var k = 0
-        var lastFile: String?
+        var lastFile: Int32 = -1
         for _ in r.agencies.indices {
             for p in r.periods.indices {
                 periodUsed[p * statusCount + r.cells[k].status.index] = true
-                if let file = r.cells[k].evidence?.file, file != lastFile {
+                let file = r.cells[k].evidenceFile
+                if file >= 0, file != lastFile {
                     lastFile = file
                     if files[file] == nil {
                         files[file] = fileList.count
-                        fileList.append(file)
+                        fileList.append(r.files[Int(file)])
                     }
                 }
                 // An instant beyond year 9999 (only arithmetic makes one) is written from its description.
@@ -87,7 +88,6 @@ extension FindingsCSV {
 
         return [UInt8](unsafeUninitializedCapacity: room) { buf, written in
             written = 0
-            // Cells are read in place (a copy of each would retain and release its evidence path).
             r.cells.withUnsafeBufferPointer { cells in
             pieces.withUnsafeBufferPointer { from in
                 var at = 0
@@ -102,7 +102,7 @@ extension FindingsCSV {
                 }
                 @inline(__always) func put(_ n: Int) { at += n.writeDecimal(into: buf, at: at) }
                 var k = 0
-                var lastFile: String?
+                var lastFile: Int32 = -1
                 var lastFileIndex = 0
                 for head in agencyHeads {
                     for p in r.periods.indices {
@@ -136,14 +136,14 @@ extension FindingsCSV {
                             put(c.pointee.status == .overdue ? nothing : nothingYet)
                         }
                         put(tail)
-                        if c.pointee.evidence != nil {
+                        if c.pointee.hasEvidence {
                             // Most rows of a duty come from one file: its index is looked up only when it changes.
-                            if c.pointee.evidence!.file != lastFile {
-                                lastFile = c.pointee.evidence!.file
-                                lastFileIndex = files[lastFile!] ?? 0
+                            if c.pointee.evidenceFile != lastFile {
+                                lastFile = c.pointee.evidenceFile
+                                lastFileIndex = files[lastFile] ?? 0
                             }
                             put(fileCells[lastFileIndex])
-                            put(c.pointee.evidence!.line)
+                            put(c.pointee.evidenceLine)
                             if quotedFiles[lastFileIndex] { put(UInt8(0x22)) }
                         }
                         put(UInt8(0x0D)); put(UInt8(0x0A))

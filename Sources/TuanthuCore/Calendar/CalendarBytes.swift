@@ -28,7 +28,7 @@ enum CalendarBytes {
     }
 
     /// The value of exactly `count` ASCII digits starting at `from`, or nil.
-    @usableFromInline
+    @usableFromInline @inline(__always)
     static func digits(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, count: Int) -> Int? {
         guard from >= 0, count > 0, from + count <= bytes.count else { return nil }
         var value = 0

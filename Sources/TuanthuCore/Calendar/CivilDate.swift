@@ -18,7 +18,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Validates: years 1...9999, months 1...12, days within the month (leap years honoured).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
+              day >= 1, day <= CivilDate.daysInRealMonth(year: year, month: month) else { return nil }
         self.init(uncheckedYear: year, month: month, day: day)
     }
 
@@ -76,8 +76,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Days in a month. Months outside 1...12 are normalised (month 13 of 2025 is January 2026).
     public static func daysInMonth(year: Int, month: Int) -> Int {
         let (y, m) = CalendarMath.normalize(year: year, month: month)
-        switch m {
-        case 2: return isLeapYear(y) ? 29 : 28
+        return daysInRealMonth(year: y, month: m)
+    }
+
+    /// Days in month 1...12 of `year` (no normalising: every parsed date asks).
+    @inline(__always)
+    static func daysInRealMonth(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
         default: return 31
         }

@@ -206,6 +206,16 @@ public struct DataLoader {
     static let tooManyRows = Phrase(vi: "quá \(ReportTable.maxRowID) dòng số liệu trong một lần chạy; hãy chia số liệu theo tỉnh và chạy từng phần",
                                     en: "more than \(ReportTable.maxRowID) data rows in one run; split the data by province and run each part")
 
+    /// Lines of a report file read before room for the rest is reserved.
+    static let sampleLines = 256
+
+    /// Reserves room for a report file's rows, estimated from its size and its first lines.
+    mutating func reserveReportRows(fileSize: Int, bytesPerRow: Int) {
+        guard bytesPerRow > 0, fileSize > 0 else { return }
+        let estimate = min(fileSize / bytesPerRow + fileSize / bytesPerRow / 16 + 64, ReportTable.maxRowID)
+        data.reports.reserveCapacity(data.reports.count + estimate)
+    }
+
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
@@ -299,6 +309,10 @@ public struct DataLoader {
         var index: [String: Int] = [:]
         var slots = ColumnSlots([:])
         var lane = SimpleLane()
+        // A report file read into a table of its own (the streamed run reads each on its own): once its
+        // first lines show how long a row is, room for the whole file is reserved, so the row array is not
+        // doubled (and copied) a dozen times. (A whole run reserves for every file after the first.)
+        var sampledLines = data.reports.isEmpty ? 0 : Self.sampleLines, sampledBytes = 0
         while true {
             if data.rowCount >= ReportTable.maxRowID {
                 error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
@@ -307,6 +321,11 @@ public struct DataLoader {
             // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
             // read again as a record below, so rows are judged the same either way.
             if header != nil, table == .reports, let simple = reader.nextSimpleLine() {
+                if sampledLines < Self.sampleLines {
+                    sampledLines += 1
+                    sampledBytes += simple.bytes.count + 1
+                    if sampledLines == Self.sampleLines { reserveReportRows(fileSize: Self.fileSize(path), bytesPerRow: sampledBytes / sampledLines) }
+                }
                 if !fastReport(simple, file: file, slots: slots, delimiter: reader.delimiter, lane: &lane) {
                     intake(lane.record(simple, file: file, index: index, slots: slots, delimiter: reader.delimiter), table: table)
                 }

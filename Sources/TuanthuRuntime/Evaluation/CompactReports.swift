@@ -27,10 +27,20 @@ public struct ReportOutcomes: Sendable {
     public var periods: [(period: Period, due: Deadline)]
     /// `agencies.count × periods.count` cells, agency by agency: the findings in SPEC 7 order.
     public var cells: [ReportCell]
+    /// The run's data files, which cells' evidence points into.
+    public var files: [String]
     /// Whether the cells carry their notes (judged for a writer that shows them).
     public var withNotes = false
+    /// The notes `judgeReport` adds (later submissions, no time given), by cell, when judged with notes.
+    public var notes: [Int: [FindingNote]] = [:]
 
     public var count: Int { cells.count }
+
+    /// The evidence row of cell `k`, if it has one.
+    public func evidence(_ k: Int) -> Evidence? {
+        let cell = cells[k]
+        return cell.hasEvidence ? Evidence(file: files[Int(cell.evidenceFile)], line: cell.evidenceLine) : nil
+    }
 
     /// The finding cell `k` stands for (agency `k / periods.count`, period `k % periods.count`), as
     /// `judgeReport` makes it; its notes are there when the outcomes were judged with notes.
@@ -49,21 +59,34 @@ public struct ReportOutcomes: Sendable {
         } else {
             f.fact = cell.status == .overdue ? .nothingSubmitted : .notYetSubmitted
         }
-        if let e = cell.evidence { f.evidence = [e] }
-        for note in cell.notes { f.addNote(note) }
+        if let e = evidence(k) { f.evidence = [e] }
+        for note in notes[k] ?? [] { f.addNote(note) }
         return f
     }
 }
 
-/// One agency × period of a report duty, judged.
+/// One agency × period of a report duty, judged: plain values only (no references), so the million
+/// cells of a national run are made, copied and let go without reference counting.
 public struct ReportCell: Sendable {
     public var status: Status
     /// The submission that counts, if any.
     public var submitted: LocalDateTime?
     public var daysLate: Int?
-    public var evidence: Evidence?
-    /// The notes `judgeReport` adds (later submissions, no time given), when asked for.
-    public var notes: [FindingNote] = []
+    /// The counting row's file (a number in `ReportOutcomes.files`; -1: no evidence) and line.
+    public var evidenceFile: Int32 = -1
+    public var evidenceLine: Int = 0
+
+    public init(status: Status, submitted: LocalDateTime? = nil, daysLate: Int? = nil, evidence: RowSource? = nil) {
+        self.status = status
+        self.submitted = submitted
+        self.daysLate = daysLate
+        if let evidence {
+            evidenceFile = Int32(evidence.file)
+            evidenceLine = evidence.line
+        }
+    }
+
+    public var hasEvidence: Bool { evidenceFile >= 0 }
 
     /// The finding's `actual`, as `judgeReport` words it for a single owing agency.
     public var actual: String {
@@ -102,6 +125,7 @@ extension Evaluator {
         // With notes: the period's rows by agency, and how many each agency sent.
         var periodRows: [(agency: Int, position: Int)] = []
         var sent = withNotes ? [Int32](repeating: 0, count: agencies.count) : []
+        var notes: [Int: [FindingNote]] = [:]
         // Judged in the order `lower` lists assignments (period by period, agencies in owner order).
         for (pi, (period, due)) in owed.enumerated() {
             later.removeAll(keepingCapacity: true)
@@ -137,21 +161,23 @@ extension Evaluator {
                     best[ai] = -1
                     let submitted = data.reports.submitted(at: b)
                     fates[data.reports.id(at: b)] = .evidence
-                    cell = ReportCell(status: .met, submitted: submitted, evidence: evidence(data.reports.source(at: b)))
-                    if withNotes && sent[ai] > 1 { cell.notes = laterRowNotes(agency: ai, of: periodRows) }
+                    cell = ReportCell(status: .met, submitted: submitted, evidence: data.reports.source(at: b))
+                    var cellNotes = withNotes && sent[ai] > 1 ? laterRowNotes(agency: ai, of: periodRows) : []
                     switch due.judge(submitted) {
                     case .onTime(let timeNotGiven):
-                        if withNotes && timeNotGiven { cell.notes.append(.noTimeGiven) }
+                        if withNotes && timeNotGiven { cellNotes.append(.noTimeGiven) }
                     case .late(let days):
                         cell.status = .late
                         cell.daysLate = days
                     }
+                    if !cellNotes.isEmpty { notes[agencyRank[ai] * owed.count + periodRank[pi]] = cellNotes }
                 }
                 cells[agencyRank[ai] * owed.count + periodRank[pi]] = cell
             }
         }
         return ReportOutcomes(template: template, agencies: agencyOrder.map { agencies[$0] },
-                              periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells, withNotes: withNotes)
+                              periods: periodOrder.map { (owed[$0].period, owed[$0].deadline) }, cells: cells, files: data.files,
+                              withNotes: withNotes, notes: notes)
     }
 
     /// The notes `judgeReport` puts on an agency's finding for the submissions after its earliest one:
