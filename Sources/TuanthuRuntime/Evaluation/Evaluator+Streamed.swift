@@ -141,6 +141,25 @@ extension Evaluator {
         }
     }
 
+    /// The tables other than `reports`, read on a thread of their own (`DataLoader.loadAllButReports`).
+    final class OtherTables: @unchecked Sendable {
+        private var loader: DataLoader
+        private var notes: [Int: FileNotes] = [:]
+        private let done = DispatchSemaphore(value: 0)
+        init(_ loader: DataLoader) { self.loader = loader }
+
+        func load(_ files: [(Table, String)], json: String?) {
+            notes = loader.loadAllButReports(files, json: json)
+            done.signal()
+        }
+
+        /// The loader and each file's notes, once read; called once.
+        func wait() -> (DataLoader, [Int: FileNotes]) {
+            done.wait()
+            return (loader, notes)
+        }
+    }
+
     enum StreamResult<T: Sendable>: Sendable {
         case read(PartBox)
         case judged(JudgedUnit<T>)
@@ -166,7 +185,7 @@ extension Evaluator {
         }
         let files = DataLoader.tableFiles(in: dir)
         let json = DataLoader.join(dir, "data.json")
-        // The report files are scanned on other threads while this one reads the other tables.
+        // The report files are scanned on other threads while another reads the other tables.
         let reportFiles = files.indices.filter { files[$0].0 == .reports }
         let directory = loader.directory
         let scans = ScanResults(count: reportFiles.count)
@@ -177,11 +196,18 @@ extension Evaluator {
         } else {
             for k in reportFiles.indices { scan(k) }
         }
-        var notes = loader.loadAllButReports(files, json: FileManager.default.fileExists(atPath: json) ? json : nil)
-        let base = Evaluator(plans: plans, data: loader.data, asOf: asOf, sources: sources)
+        // The other tables are read on a thread of their own, so that report files can be read as soon as
+        // the scan has cut the blocks: a file's rows are merged (and judged) only once the tables are in.
+        let tables = OtherTables(loader)
+        let jsonPath = FileManager.default.fileExists(atPath: json) ? json : nil
+        if jobs > 1 {
+            let thread = Thread { tables.load(files, json: jsonPath) }
+            thread.stackSize = 16 << 20
+            thread.start()
+        } else {
+            tables.load(files, json: jsonPath)
+        }
         let board = BlockBoard()
-        if notes.values.contains(where: { !$0.errors.isEmpty }) || !loader.data.errors.isEmpty { board.fail() }
-
         let units = unitsOf(plans)
         var unitOfPlan = [Int](repeating: 0, count: plans.count)
         for (u, members) in units.enumerated() { for p in members { unitOfPlan[p] = u } }
@@ -191,22 +217,44 @@ extension Evaluator {
             (file: f, units: plans.map { Set($0.map { unitOfPlan[$0] }) })
         })
         let pieces = units.map { Self.pieces(of: $0, plans: plans) }
-        let (tasks, after) = streamTasks(blocks, pieceCounts: pieces.map(\.count))
-        for b in blocks.indices where blocks[b].files.isEmpty { board.publish(b, base) }
+        let (tasks, planned) = streamTasks(blocks, pieceCounts: pieces.map(\.count))
+        var after = planned
+        // A block without report files is judged from the other tables alone: its pieces wait for the first
+        // file's merge, which waits for those tables (with no report file at all, they are waited for here).
+        let firstRead = tasks.firstIndex { if case .read = $0 { return true } else { return false } }
+        for (i, task) in tasks.enumerated() {
+            if case .judge(let b, _, _, _) = task, blocks[b].files.isEmpty, let firstRead { after[i] = firstRead }
+        }
+
+        var notes: [Int: FileNotes] = [:]
+        var base: Evaluator?
+        var errorsSoFar = 0
+        /// The other tables, once read (waiting for them the first time).
+        func tablesRead() -> Evaluator {
+            if let base { return base }
+            (loader, notes) = tables.wait()
+            let e = Evaluator(plans: plans, data: loader.data, asOf: asOf, sources: sources)
+            base = e
+            if notes.values.contains(where: { !$0.errors.isEmpty }) || !loader.data.errors.isEmpty { board.fail() }
+            for b in blocks.indices where blocks[b].files.isEmpty { board.publish(b, e) }
+            errorsSoFar = notes.values.reduce(0) { $0 + $1.errors.count }
+            return e
+        }
+        if firstRead == nil { _ = tablesRead() }
 
         let partOptions = DataOptions(numberLocale: options.numberLocale, hashInputs: options.hashInputs)
-        var tables = [ReportTable](repeating: ReportTable(), count: blocks.count)
+        var blockRows = [ReportTable](repeating: ReportTable(), count: blocks.count)
         var tally = Tally(planCount: plans.count)
         var unused: [RowSource] = []
-        var errorsSoFar = notes.values.reduce(0) { $0 + $1.errors.count }
         var position = 0, misrouted = false
         // Pieces are small (one duty's findings) and a read is one file, so workers may look well ahead for
         // work that can start: at the benchmark's `m` a window of 3 left a core idle (0.8 s), 12–32 did not
         // (0.65 s), for a few megabytes.
-        // Reads are the heavy pieces (a file's rows): at most one per thread waits to be merged, whatever the
-        // window, so plans of one duty and large files do not pile up read files.
+        // Reads are the heavy pieces (a file's rows): at most two per thread wait to be merged, whatever the
+        // window, so plans of one duty and large files do not pile up read files (two, not one: while the
+        // other tables are still being read, one per thread left a core idle at `m`).
         let isRead = tasks.map { if case .read = $0 { return true } else { return false } }
-        UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, heavy: isRead, heavyLimit: jobs,
+        UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, heavy: isRead, heavyLimit: 2 * jobs,
                        work: { i -> StreamResult<T> in
             switch tasks[i] {
             case .read(_, let file, _):
@@ -222,16 +270,17 @@ extension Evaluator {
             defer { position += 1 }
             switch (tasks[position], result) {
             case (.read(let b, let file, let last), .read(let box)):
+                let base = tablesRead()
                 var part = box.take()
-                let n = loader.mergeReports(&part, file: file, into: &tables[b], fates: base.fates)
+                let n = loader.mergeReports(&part, file: file, into: &blockRows[b], fates: base.fates)
                 errorsSoFar += n.errors.count
                 if !n.errors.isEmpty { board.fail() }
                 notes[file] = n
                 options.progress?(loader.data.rowCount + errorsSoFar)
                 if last {
                     var e = base
-                    e.data.reports = tables[b]
-                    tables[b] = ReportTable()
+                    e.data.reports = blockRows[b]
+                    blockRows[b] = ReportTable()
                     // The scan names every unit a file's rows can belong to; a row outside its block would
                     // be judged too late (a bug in the scan): the caller then runs the whole way instead.
                     if !e.data.reports.indices.allSatisfy({ blocks[b].units.contains(unitOfPlan[e.data.reports.plan(at: $0)]) }) {
@@ -260,7 +309,7 @@ extension Evaluator {
             }
         })
         if misrouted { return nil }
-        var final = base
+        var final = tablesRead()
         final.data = loader.data
         (final.data.errors, final.data.warnings) = DataLoader.streamedErrors(notes, fileCount: files.count, rest: loader.data)
         final.unusedReportRows = unused
