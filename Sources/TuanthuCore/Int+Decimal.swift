@@ -13,17 +13,23 @@ extension Int {
     /// for `maxDecimalLength`.
     @inline(__always)
     public func writeDecimal(into buf: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        var at = at, written = 0
-        if self < 0 {
-            buf[at] = 0x2D
-            at += 1
-            written = 1
+        // The magnitude has at most 19 digits (2^63), and 10^19 fits a UInt.
+        var m = magnitude, digits = 1, power: UInt = 10
+        while m >= power && digits < 19 { digits += 1; power &*= 10 }
+        let sign = self < 0 ? 1 : 0
+        precondition(at >= 0 && at + sign + digits <= buf.count)
+        var p = buf.baseAddress! + at
+        if sign == 1 {
+            p.pointee = 0x2D
+            p += 1
         }
-        var m = magnitude, digits = 0
-        repeat { digits += 1; m /= 10 } while m > 0
-        m = magnitude
-        var i = at + digits - 1
-        repeat { buf[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30; m /= 10; i -= 1 } while m > 0
-        return written + digits
+        var i = digits - 1
+        repeat {
+            let q = m / 10
+            p[i] = UInt8(truncatingIfNeeded: m &- q &* 10) &+ 0x30
+            m = q
+            i -= 1
+        } while i >= 0
+        return sign + digits
     }
 }

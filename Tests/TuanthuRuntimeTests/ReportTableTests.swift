@@ -156,6 +156,21 @@ struct ByteKeyMemoTests {
         #expect(Self.lookup(memo, "STC") == 99)
     }
 
+    /// Keys are packed sixteen bytes to two words: keys alike in those bytes, or differing only in length
+    /// or in a zero byte, are still told apart.
+    @Test func tellsApartKeysAlikeInTheirPackedBytes() {
+        var memo = ByteKeyMemo()
+        let sixteen = "bc_thang_cds_khc"
+        let keys = ["", "\u{0}", "a", "a\u{0}", sixteen, sixteen + "n", sixteen + "m", sixteen + "nn",
+                    sixteen + "n" + sixteen, sixteen + "n" + sixteen + "x", "Sở Khoa học và Công nghệ tỉnh Bình Phước",
+                    "Sở Khoa học và Công nghệ tỉnh Bình Dương"]
+        for (i, k) in keys.enumerated() { Self.insert(&memo, k, UInt64(i)) }
+        for (i, k) in keys.enumerated() { #expect(Self.lookup(memo, k) == UInt64(i), "\(k)") }
+        #expect(Self.lookup(memo, sixteen + "o") == nil)
+        #expect(Self.lookup(memo, "\u{0}\u{0}") == nil)
+        #expect(Self.lookup(memo, "Sở Khoa học và Công nghệ tỉnh Bình Định") == nil)
+    }
+
     @Test func forgetsEverythingWhenFull() {
         var memo = ByteKeyMemo()
         for i in 0..<ByteKeyMemo.capacity { Self.insert(&memo, "k\(i)", UInt64(i)) }

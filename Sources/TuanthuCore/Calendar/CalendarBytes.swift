@@ -70,14 +70,17 @@ enum CalendarBytes {
         value >= 0 && value < (width == 1 ? 10 : width == 2 ? 100 : width == 3 ? 1000 : 10000)
     }
 
-    /// Writes `value` as exactly `width` (1...4) digits at `at`.
+    /// Writes `value` (0 ≤ value < 10^width, as `fits` checks) as exactly `width` (1...4) digits at `at`.
     @inline(__always)
     static func put(_ value: Int, _ width: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
-        var v = value
-        var i = at + width - 1
-        while i >= at {
-            buf[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-            v /= 10
+        precondition(at >= 0 && at + width <= buf.count)
+        let p = buf.baseAddress! + at
+        var v = UInt32(truncatingIfNeeded: value)
+        var i = width - 1
+        while i >= 0 {
+            let q = v / 10
+            p[i] = UInt8(truncatingIfNeeded: v &- q &* 10) &+ 0x30
+            v = q
             i -= 1
         }
     }

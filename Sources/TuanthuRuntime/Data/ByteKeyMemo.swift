@@ -4,64 +4,106 @@
 /// a national run looks up the same few hundred cells millions of times. It is only a memo: it forgets
 /// everything once it holds `capacity` keys, so hostile input with millions of distinct cells costs
 /// lookups that miss, never memory.
+///
+/// Keys of up to 16 bytes (codes and obligation names mostly are) are kept packed in two words with their
+/// length, so a lookup compares two numbers; longer keys are compared byte by byte.
 struct ByteKeyMemo {
     static let capacity = 4096
 
+    /// One key: its first 16 bytes packed (little-endian, zero-filled), its length, where its bytes start
+    /// in `keyBytes` (only longer keys are stored there) and its value.
+    private struct Entry {
+        var low: UInt64
+        var high: UInt64
+        var count: Int
+        var start: Int
+        var value: UInt64
+    }
+
+    private var entries: [Entry] = []
     private var keyBytes: [UInt8] = []
-    private var keyStarts: [Int] = []
-    private var values: [UInt64] = []
-    /// Open addressing: an index into `keyStarts`/`values`, or -1. Twice `capacity` slots, a power of two.
+    /// Open addressing: an index into `entries`, or -1. Twice `capacity` slots, a power of two.
     private var slots = [Int32](repeating: -1, count: 2 * ByteKeyMemo.capacity)
 
     mutating func removeAll() {
-        guard !values.isEmpty else { return }
+        guard !entries.isEmpty else { return }
+        entries.removeAll(keepingCapacity: true)
         keyBytes.removeAll(keepingCapacity: true)
-        keyStarts.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
         for i in slots.indices { slots[i] = -1 }
     }
 
-    /// FNV-1a: plenty for a few thousand short keys chosen by the file's author.
+    /// The first 16 bytes of `key` as two little-endian words, zero-filled: read a word (or half-word) at a
+    /// time, overlapping loads covering the bytes between.
     @inline(__always)
-    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
+        guard let p = key.baseAddress else { return (0, 0) }
+        let n = key.count
+        @inline(__always) func word(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self))
+        }
+        @inline(__always) func half(_ at: Int) -> UInt64 {
+            UInt64(UInt32(littleEndian: UnsafeRawPointer(p + at).loadUnaligned(as: UInt32.self)))
+        }
+        switch n {
+        case 0: return (0, 0)
+        case 1...3:
+            return (UInt64(p[0]) | UInt64(p[n / 2]) << (8 * UInt64(n / 2)) | UInt64(p[n - 1]) << (8 * UInt64(n - 1)), 0)
+        case 4...7: return (half(0) | half(n - 4) << (8 * UInt64(n - 4)), 0)
+        case 8: return (word(0), 0)
+        case 9...16: return (word(0), word(n - 8) >> (8 * UInt64(16 - n)))
+        default: return (word(0), word(8))
+        }
+    }
+
+    /// The packed words and length mixed (and, for longer keys, the rest of the bytes by FNV-1a): plenty
+    /// for a few thousand short keys chosen by the file's author.
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
+        var h = (low ^ UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 31) ^ high) &* 0x94D0_49BB_1331_11EB
+        if key.count > 16 {
+            for b in key[16...] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
-    private func slot(of key: UnsafeBufferPointer<UInt8>) -> Int {
+    private func slot(of key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
         let mask = slots.count - 1
-        var s = Self.hash(key) & mask
-        while true {
-            let k = Int(slots[s])
-            if k < 0 { return s }
-            let start = keyStarts[k], end = k + 1 < keyStarts.count ? keyStarts[k + 1] : keyBytes.count
-            if end - start == key.count, keyBytes.withUnsafeBufferPointer({ stored in
-                key.count == 0 || memcmpEqual(stored.baseAddress! + start, key.baseAddress!, key.count)
-            }) {
-                return s
+        var s = Self.hash(key, low, high) & mask
+        return entries.withUnsafeBufferPointer { entries in
+            while true {
+                let k = Int(slots[s])
+                if k < 0 { return s }
+                let e = entries[k]
+                if e.low == low, e.high == high, e.count == key.count,
+                   key.count <= 16 || keyBytes.withUnsafeBufferPointer({ stored in
+                       memcmpEqual(stored.baseAddress! + e.start, key.baseAddress! + 16, key.count - 16)
+                   }) {
+                    return s
+                }
+                s = (s + 1) & mask
             }
-            s = (s + 1) & mask
         }
     }
 
     func value(for key: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        let k = Int(slots[slot(of: key)])
-        return k < 0 ? nil : values[k]
+        let (low, high) = Self.pack(key)
+        let k = Int(slots[slot(of: key, low, high)])
+        return k < 0 ? nil : entries[k].value
     }
 
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: UInt64) {
-        if values.count >= Self.capacity { removeAll() }
-        let s = slot(of: key)
+        if entries.count >= Self.capacity { removeAll() }
+        let (low, high) = Self.pack(key)
+        let s = slot(of: key, low, high)
         if slots[s] >= 0 {
-            values[Int(slots[s])] = value
+            entries[Int(slots[s])].value = value
             return
         }
-        slots[s] = Int32(values.count)
-        keyStarts.append(keyBytes.count)
-        keyBytes.append(contentsOf: key)
-        values.append(value)
+        slots[s] = Int32(entries.count)
+        entries.append(Entry(low: low, high: high, count: key.count, start: keyBytes.count, value: value))
+        if key.count > 16 { keyBytes.append(contentsOf: key[16...]) }
     }
 }
 
