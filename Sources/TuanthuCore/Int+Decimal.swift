@@ -13,9 +13,14 @@ extension Int {
     /// for `maxDecimalLength`.
     @inline(__always)
     public func writeDecimal(into buf: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        // The magnitude has at most 19 digits (2^63), and 10^19 fits a UInt.
-        var m = magnitude, digits = 1, power: UInt = 10
-        while m >= power && digits < 19 { digits += 1; power &*= 10 }
+        // The magnitude has at most 19 digits (2^63), and 10^19 fits a UInt. Small numbers (line numbers,
+        // days late) are counted without a loop.
+        var m = magnitude
+        var digits = m < 10 ? 1 : m < 100 ? 2 : m < 1000 ? 3 : m < 10000 ? 4 : m < 100_000 ? 5 : m < 1_000_000 ? 6 : 7
+        if digits == 7 {
+            var power: UInt = 10_000_000
+            while m >= power && digits < 19 { digits += 1; power &*= 10 }
+        }
         let sign = self < 0 ? 1 : 0
         precondition(at >= 0 && at + sign + digits <= buf.count)
         var p = buf.baseAddress! + at
@@ -23,13 +28,18 @@ extension Int {
             p.pointee = 0x2D
             p += 1
         }
-        var i = digits - 1
-        repeat {
-            let q = m / 10
-            p[i] = UInt8(truncatingIfNeeded: m &- q &* 10) &+ 0x30
+        // Two digits at a time from the end, from a table of "00" to "99".
+        let table: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let pairs = table.utf8Start
+        var i = digits
+        while i >= 2 {
+            let q = m / 100, r = Int(truncatingIfNeeded: m &- q &* 100)
+            p[i - 2] = pairs[2 * r]
+            p[i - 1] = pairs[2 * r + 1]
             m = q
-            i -= 1
-        } while i >= 0
+            i -= 2
+        }
+        if i == 1 { p[0] = UInt8(truncatingIfNeeded: m) &+ 0x30 }
         return sign + digits
     }
 }

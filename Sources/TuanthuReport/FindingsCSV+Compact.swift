@@ -59,16 +59,18 @@ extension FindingsCSV {
                 field(p.due.description, &$0); $0.append(0x2C)
             }
         }
-        let expected = piece { $0.append(contentsOf: template.expected) }
-        let submittedPrefix = piece { $0.append(contentsOf: "submitted ".utf8) }
-        let nothing = piece { field(ReportCell.nothingSubmitted, &$0); $0.append(0x2C) }
-        let nothingYet = piece { field(ReportCell.notYetSubmitted, &$0); $0.append(0x2C) }
+        // `expected,` with what was found after it: `submitted ` (the instant follows) or nothing (yet).
+        let expectedSubmitted = piece { $0.append(contentsOf: template.expected); $0.append(contentsOf: "submitted ".utf8) }
+        let expectedNothing = piece { $0.append(contentsOf: template.expected); field(ReportCell.nothingSubmitted, &$0); $0.append(0x2C) }
+        let expectedNothingYet = piece { $0.append(contentsOf: template.expected); field(ReportCell.notYetSubmitted, &$0); $0.append(0x2C) }
         let tail = piece { $0.append(contentsOf: template.tail) }
-        // `file:` before the line; a path that needs quoting opens the quote the evidence cell closes
-        // after the line (as `evidenceCell` quotes `file:line` whole: a line number has no quote to double).
+        // `file,line,column,cite,` and `file:` before the evidence's line; a path that needs quoting opens the
+        // quote the evidence cell closes after the line (as `evidenceCell` quotes `file:line` whole: a line
+        // number has no quote to double).
         let quotedFiles = fileList.map { $0.utf8.contains(where: needsQuotes) }
-        let fileCells = fileList.indices.map { i in
+        let tailFiles = fileList.indices.map { i in
             piece { out in
+                out.append(contentsOf: template.tail)
                 guard quotedFiles[i] else { out.append(contentsOf: fileList[i].utf8); out.append(0x3A); return }
                 out.append(0x22)
                 for b in fileList[i].utf8 {
@@ -81,9 +83,9 @@ extension FindingsCSV {
 
         // Room for every row at its longest: shared pieces, two instants, two numbers, commas, CRLF.
         let longestPeriod = periodCells.map(\.count).max() ?? 0
-        let longestFile = fileCells.map(\.count).max() ?? 0
-        let rowExtra = longestPeriod + 2 * longestInstant + 2 * Int.maxDecimalLength + 7 + expected.count + submittedPrefix.count
-            + max(nothing.count, nothingYet.count) + tail.count + longestFile
+        let rowExtra = longestPeriod + 2 * longestInstant + 2 * Int.maxDecimalLength + 7
+            + max(expectedSubmitted.count, expectedNothing.count, expectedNothingYet.count)
+            + max(tail.count, tailFiles.map(\.count).max() ?? 0)
         let room = agencyHeads.reduce(0) { $0 + ($1.count + rowExtra) * r.periods.count }
 
         return [UInt8](unsafeUninitializedCapacity: room) { buf, written in
@@ -91,9 +93,9 @@ extension FindingsCSV {
             r.cells.withUnsafeBufferPointer { cells in
             pieces.withUnsafeBufferPointer { from in
                 var at = 0
+                // Every piece lies within `pieces`, and the row's room was checked before its first piece.
                 @inline(__always) func put(_ p: Piece) {
-                    _ = UnsafeMutableBufferPointer(rebasing: buf[at..<at + p.count])
-                        .update(fromContentsOf: UnsafeBufferPointer(rebasing: from[p.start..<p.start + p.count]))
+                    (buf.baseAddress! + at).update(from: from.baseAddress! + p.start, count: p.count)
                     at += p.count
                 }
                 @inline(__always) func put(_ byte: UInt8) {
@@ -125,26 +127,26 @@ extension FindingsCSV {
                         put(UInt8(0x2C))
                         if let n = c.pointee.daysLate { put(n) }
                         put(UInt8(0x2C))
-                        put(expected)
                         if c.pointee.submitted != nil {
-                            put(submittedPrefix)
+                            put(expectedSubmitted)
                             // The instant again, copied from where it was just written.
                             (buf.baseAddress! + at).update(from: buf.baseAddress! + instantStart, count: instantCount)
                             at += instantCount
                             put(UInt8(0x2C))
                         } else {
-                            put(c.pointee.status == .overdue ? nothing : nothingYet)
+                            put(c.pointee.status == .overdue ? expectedNothing : expectedNothingYet)
                         }
-                        put(tail)
                         if c.pointee.hasEvidence {
                             // Most rows of a duty come from one file: its index is looked up only when it changes.
                             if c.pointee.evidenceFile != lastFile {
                                 lastFile = c.pointee.evidenceFile
                                 lastFileIndex = files[lastFile] ?? 0
                             }
-                            put(fileCells[lastFileIndex])
+                            put(tailFiles[lastFileIndex])
                             put(c.pointee.evidenceLine)
                             if quotedFiles[lastFileIndex] { put(UInt8(0x22)) }
+                        } else {
+                            put(tail)
                         }
                         put(UInt8(0x0D)); put(UInt8(0x0A))
                     }

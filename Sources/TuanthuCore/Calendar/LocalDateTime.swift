@@ -86,6 +86,25 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         return 11 + CalendarBytes.putTime(time.hour, time.minute, time.second, buf, at + 11)
     }
 
+    /// The forms data mostly holds, "2025-06-12" and "2025-06-12T09:30", read digit by digit without
+    /// searching; nil for anything else (then read the general way, which accepts these too).
+    @inline(__always)
+    static func parseCommon(_ b: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+        guard b.count == 10 || b.count == 16, let p = b.baseAddress,
+              p[4] == CalendarBytes.hyphen, p[7] == CalendarBytes.hyphen else { return nil }
+        @inline(__always) func digit(_ i: Int) -> UInt32 { UInt32(p[i]) &- 0x30 }
+        let d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3), m0 = digit(5), m1 = digit(6), a0 = digit(8), a1 = digit(9)
+        // A byte below '0' wraps to a large number: one comparison checks both ends.
+        guard d0 <= 9, d1 <= 9, d2 <= 9, d3 <= 9, m0 <= 9, m1 <= 9, a0 <= 9, a1 <= 9 else { return nil }
+        let year = Int(d0 &* 1000 &+ d1 &* 100 &+ d2 &* 10 &+ d3), month = Int(m0 &* 10 &+ m1), day = Int(a0 &* 10 &+ a1)
+        guard let date = CivilDate(year: year, month: month, day: day) else { return nil }
+        if b.count == 10 { return LocalDateTime(date: date) }
+        guard p[10] == CalendarBytes.upperT, p[13] == CalendarBytes.colon else { return nil }
+        let h0 = digit(11), h1 = digit(12), n0 = digit(14), n1 = digit(15)
+        guard h0 <= 9, h1 <= 9, n0 <= 9, n1 <= 9, let time = ClockTime(hour: Int(h0 &* 10 &+ h1), minute: Int(n0 &* 10 &+ n1)) else { return nil }
+        return LocalDateTime(date: date, time: time)
+    }
+
     /// "2025-06-12" or "2025-06-12T09:30" (seconds only when not zero).
     public var description: String {
         if let fast = CalendarBytes.dateTime(date, time) { return fast }
@@ -103,6 +122,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     @usableFromInline
     static func parseBuffer(_ b: UnsafeBufferPointer<UInt8>) -> LocalDateTime? {
+        if let common = parseCommon(b) { return common }
         var split = b.count
         for i in 0..<b.count where b[i] == CalendarBytes.upperT || b[i] == CalendarBytes.space {
             split = i

@@ -1,3 +1,4 @@
+import Foundation
 import TuanthuCore
 
 // The fast lane for report rows: a plain ASCII line of a report file, split on the delimiter and taken in
@@ -6,13 +7,9 @@ import TuanthuCore
 extension DataLoader {
     /// A report row from a simple line, when every cell is clean and valid; false (nothing recorded) otherwise.
     mutating func fastReport(_ line: CSVReader.SimpleLine, file: Int, slots: ColumnSlots, delimiter: UInt8, lane: inout SimpleLane) -> Bool {
-        guard lane.split(line.bytes, delimiter: delimiter, expected: slots.fieldCount) else { return false }
+        guard lane.adopt(line.bytes, expected: slots.fieldCount) else { return false }
         let b = line.bytes
-        func cell(_ c: Column) -> UnsafeBufferPointer<UInt8>? {
-            let i = slots[c]
-            guard i >= 0 else { return nil }
-            return UnsafeBufferPointer(rebasing: b[lane.starts[i]..<lane.ends[i]])
-        }
+        func cell(_ c: Column) -> UnsafeBufferPointer<UInt8>? { lane.cell(slots[c], of: b) }
         func text(_ c: Column) -> String? { cell(c).map { String(decoding: $0, as: UTF8.self) } }
         guard let obligationBytes = cell(.obligation), !obligationBytes.isEmpty,
               let agencyBytes = cell(.agency), !agencyBytes.isEmpty,
@@ -61,6 +58,8 @@ extension DataLoader {
 struct SimpleLane {
     var starts: [Int] = []
     var ends: [Int] = []
+    /// Where the reader found the delimiters of the line (room for one fewer than the header's cells).
+    var cuts = CSVReader.LineCuts(limit: 0)
     /// The `plan` cell (nil: no such column) the obligation routes below were found for.
     var memoPlanCell: [UInt8]?
     /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
@@ -69,55 +68,50 @@ struct SimpleLane {
     var agencyPlan = -1
     var agencies = ByteKeyMemo()
 
+    /// Cell `i` (-1: no such column) of the line `split` last cut: it checked that there are as many
+    /// cells as the header has, each within the line.
+    @inline(__always)
+    func cell(_ i: Int, of b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard i >= 0 else { return nil }
+        precondition(i < starts.count)
+        return starts.withUnsafeBufferPointer { s in
+            ends.withUnsafeBufferPointer { e in UnsafeBufferPointer(start: b.baseAddress.map { $0 + s[i] }, count: e[i] - s[i]) }
+        }
+    }
+
     func samePlanCell(_ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
         switch (cell, memoPlanCell) {
         case (nil, nil): return true
         case let (cell?, memo?):
             guard memo.count == cell.count else { return false }
-            for i in 0..<cell.count where memo[i] != cell[i] { return false }
-            return true
+            guard let c = cell.baseAddress else { return true }
+            return memo.withUnsafeBytes { memcmp($0.baseAddress!, c, cell.count) == 0 }
         default: return false
         }
     }
 
-    /// Splits on the delimiter; false when the line has another number of cells than the header, or a
-    /// cell with blanks around it (the record path trims those and reports what needs reporting).
-    mutating func split(_ b: UnsafeBufferPointer<UInt8>, delimiter: UInt8, expected: Int) -> Bool {
-        guard expected > 0 else { return false }
+    /// Takes in the cells of a line the reader cut (`cuts`); false when the line has another number of cells
+    /// than the header, or a cell with blanks around it (the record path trims those and reports what
+    /// needs reporting).
+    mutating func adopt(_ b: UnsafeBufferPointer<UInt8>, expected: Int) -> Bool {
+        guard expected > 0, cuts.count == expected - 1 else { return false }
         if starts.count != expected {
             starts = Array(repeating: 0, count: expected)
             ends = Array(repeating: 0, count: expected)
         }
         return starts.withUnsafeMutableBufferPointer { starts in
             ends.withUnsafeMutableBufferPointer { ends in
-                var k = 0, start = 0, i = 0
-                var tooMany = false
-                @inline(__always) func cut(_ at: Int) {
-                    guard k < expected - 1 else { tooMany = true; return }
-                    starts[k] = start
-                    ends[k] = at
-                    k += 1
-                    start = at + 1
-                }
-                // Eight bytes at a time: the delimiters among them found from one mask, lowest byte first.
-                if let base = UnsafeRawPointer(b.baseAddress) {
-                    while i + 8 <= b.count {
-                        var mask = SWAR.matches(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)), delimiter)
-                        while mask != 0 {
-                            cut(i + mask.trailingZeroBitCount / 8)
-                            mask &= mask &- 1
-                        }
-                        i += 8
+                cuts.offsets.withUnsafeBufferPointer { offsets in
+                    var start = 0
+                    for k in 0..<(expected - 1) {
+                        starts[k] = start
+                        ends[k] = offsets[k]
+                        start = offsets[k] + 1
                     }
+                    starts[expected - 1] = start
+                    ends[expected - 1] = b.count
                 }
-                while i < b.count {
-                    if b[i] == delimiter { cut(i) }
-                    i += 1
-                }
-                guard !tooMany else { return false }
-                guard k == expected - 1 else { return false }
-                starts[k] = start
-                ends[k] = b.count
+                guard cuts.blank else { return true }
                 for k in 0..<expected where ends[k] > starts[k] {
                     let first = b[starts[k]], last = b[ends[k] - 1]
                     if first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 { return false }

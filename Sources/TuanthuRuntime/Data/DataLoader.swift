@@ -320,7 +320,7 @@ public struct DataLoader {
             }
             // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
             // read again as a record below, so rows are judged the same either way.
-            if header != nil, table == .reports, let simple = reader.nextSimpleLine() {
+            if header != nil, table == .reports, let simple = reader.nextSimpleLine(cutting: reader.delimiter, into: &lane.cuts) {
                 if sampledLines < Self.sampleLines {
                     sampledLines += 1
                     sampledBytes += simple.bytes.count + 1
@@ -360,6 +360,7 @@ public struct DataLoader {
                 header = cleaned
                 for (i, name) in cleaned.enumerated() where index[name] == nil { index[name] = i }
                 slots = ColumnSlots(index, fieldCount: cleaned.count)
+                lane.cuts = CSVReader.LineCuts(limit: cleaned.count - 1)
                 let known = Set((table.required + table.optional).map(\.name))
                 var missing = false
                 for r in table.required.map(\.name) where !cleaned.contains(r) {

@@ -22,20 +22,60 @@ extension CSVReader {
         }
     }
 
+    /// Where a simple line's delimiters are, found while its end is looked for (one pass over its bytes).
+    public struct LineCuts {
+        /// The delimiters' offsets from the line's start: the first `min(count, limit)` are kept.
+        public var offsets: [Int]
+        /// How many delimiters the line has.
+        public var count = 0
+        /// Whether the line may have a space or a tab (true also for other control bytes: the cells are
+        /// then looked at one by one).
+        public var blank = false
+
+        /// Room for `limit` delimiters' offsets (a line with more is cut no further).
+        public init(limit: Int) { offsets = [Int](repeating: 0, count: max(limit, 0)) }
+    }
+
     /// The next record when it is a simple line, consuming it; nil (consuming nothing) when the next
     /// record must be read with `next()`, including at the end of the input.
     public func nextSimpleLine() -> SimpleLine? {
+        var none = LineCuts(limit: 0)
+        return nextSimpleLine(cutting: 0x2C, into: &none)
+    }
+
+    /// `nextSimpleLine()`, noting in `cuts` where `delimiter` occurs in the line.
+    public func nextSimpleLine(cutting delimiter: UInt8, into cuts: inout LineCuts) -> SimpleLine? {
         if finishedOrFailed { return nil }
         var refilled = false
         while true {
             let p = buf, e = end, start = pos
-            var i = start
-            // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time while none of them is one.
-            while i &+ 8 <= e, !SWAR.hasSpecial(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) { i &+= 8 }
-            while i < e {
-                let b = p[i]
-                if b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 { break }
-                i &+= 1
+            var i = start, count = 0, blanks: UInt64 = 0
+            cuts.offsets.withUnsafeMutableBufferPointer { offsets in
+                let limit = offsets.count
+                @inline(__always) func cut(_ at: Int) {
+                    if count < limit { offsets[count] = at &- start }
+                    count &+= 1
+                }
+                // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time while none of them is
+                // one, the delimiters among them found from one mask, lowest byte first.
+                while i &+ 8 <= e {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    if SWAR.hasSpecial(word) { break }
+                    blanks |= SWAR.lessThanSpaceOrSpace(word)
+                    var mask = SWAR.matches(word, delimiter)
+                    while mask != 0 {
+                        cut(i &+ mask.trailingZeroBitCount / 8)
+                        mask &= mask &- 1
+                    }
+                    i &+= 8
+                }
+                while i < e {
+                    let b = p[i]
+                    if b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 { break }
+                    if b == delimiter { cut(i) }
+                    if b == 0x20 || b == 0x09 { blanks = 1 }
+                    i &+= 1
+                }
             }
             if i == e {
                 // The line runs past the buffer: read more once, keeping it whole (only when it is short, so
@@ -56,6 +96,8 @@ extension CSVReader {
             default: return nil
             }
             let line = SimpleLine(bytes: UnsafeBufferPointer(start: p + start, count: i - start), line: self.line)
+            cuts.count = count
+            cuts.blank = blanks != 0
             pos = after
             newLine()
             return line
@@ -82,6 +124,11 @@ enum SWAR {
         let low7 = ones &* 0x7F
         return ~(((x & low7) &+ low7) | x | low7)
     }
+
+    /// Nonzero when some byte of `w` is a space or below it (a tab, any control byte), or >= 0x80 (which
+    /// the caller has ruled out): one subtraction, exact for "any".
+    @inline(__always)
+    static func lessThanSpaceOrSpace(_ w: UInt64) -> UInt64 { (w &- ones &* 0x21) & ~w & highs }
 
     /// A quote, LF, CR or a byte >= 0x80 among the eight.
     @inline(__always)
