@@ -60,8 +60,12 @@ extension CSVReader {
                 // one, the delimiters among them found from one mask, lowest byte first.
                 while i &+ 8 <= e {
                     let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                    if SWAR.hasSpecial(word) { break }
-                    blanks |= SWAR.lessThanSpaceOrSpace(word)
+                    // Most words are printable ASCII without a quote: one test rules out every special byte and
+                    // every blank; the others are looked at closely.
+                    if SWAR.notPlain(word) != 0 {
+                        if SWAR.hasSpecial(word) { break }
+                        blanks = 1
+                    }
                     var mask = SWAR.matches(word, delimiter)
                     while mask != 0 {
                         cut(i &+ mask.trailingZeroBitCount / 8)
@@ -125,10 +129,13 @@ enum SWAR {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
-    /// Nonzero when some byte of `w` is a space or below it (a tab, any control byte), or >= 0x80 (which
-    /// the caller has ruled out): one subtraction, exact for "any".
+    /// Nonzero when some byte of `w` is a space or below it (a tab, CR, LF, any control byte), a quote or
+    /// >= 0x80 (exact for "any": a borrow starts only at such a byte).
     @inline(__always)
-    static func lessThanSpaceOrSpace(_ w: UInt64) -> UInt64 { (w &- ones &* 0x21) & ~w & highs }
+    static func notPlain(_ w: UInt64) -> UInt64 {
+        let quotes = w ^ (ones &* 0x22)
+        return (((w &- ones &* 0x21) & ~w) | w | ((quotes &- ones) & ~quotes)) & highs
+    }
 
     /// A quote, LF, CR or a byte >= 0x80 among the eight.
     @inline(__always)
