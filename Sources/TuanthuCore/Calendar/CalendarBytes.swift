@@ -85,18 +85,31 @@ enum CalendarBytes {
         }
     }
 
+    /// `value` (0...99, as `fits` checks) as two digits at `p`, from a table of "00" to "99".
+    @inline(__always)
+    static func putPair(_ value: Int, _ p: UnsafeMutablePointer<UInt8>) {
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let from = pairs.utf8Start + 2 * value
+        p[0] = from[0]
+        p[1] = from[1]
+    }
+
     /// "YYYY-MM-DD" into `buf` at `at` (10 bytes); the caller checked the ranges.
     @inline(__always)
     static func putDate(_ y: Int, _ m: Int, _ d: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) {
-        put(y, 4, buf, at); buf[at + 4] = hyphen; put(m, 2, buf, at + 5); buf[at + 7] = hyphen; put(d, 2, buf, at + 8)
+        precondition(at >= 0 && at + 10 <= buf.count)
+        let p = buf.baseAddress! + at
+        putPair(y / 100, p); putPair(y % 100, p + 2); p[4] = hyphen; putPair(m, p + 5); p[7] = hyphen; putPair(d, p + 8)
     }
 
     /// "HH:MM" or "HH:MM:SS" into `buf` at `at`; returns the bytes written.
     @inline(__always)
     static func putTime(_ h: Int, _ m: Int, _ s: Int, _ buf: UnsafeMutableBufferPointer<UInt8>, _ at: Int) -> Int {
-        put(h, 2, buf, at); buf[at + 2] = colon; put(m, 2, buf, at + 3)
+        precondition(at >= 0 && at + (s == 0 ? 5 : 8) <= buf.count)
+        let p = buf.baseAddress! + at
+        putPair(h, p); p[2] = colon; putPair(m, p + 3)
         guard s != 0 else { return 5 }
-        buf[at + 5] = colon; put(s, 2, buf, at + 6)
+        p[5] = colon; putPair(s, p + 6)
         return 8
     }
 
