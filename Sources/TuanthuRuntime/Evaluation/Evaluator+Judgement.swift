@@ -52,9 +52,16 @@ extension Evaluator {
     }
 
     /// Tasks: `done` rows deliver (for `ongoing`, `in_progress` also counts for its year).
+    /// The task rows of an obligation sent by the assignment's eligible agencies, in file order.
+    func eligibleTasks(_ a: Assignment, key: String) -> [TaskRow] {
+        guard let rows = tasksByObligation[key], let byAgency = taskPositionsByAgency[key] else { return [] }
+        if a.eligible.count == 1 { return (byAgency[a.eligible[0]] ?? []).map { rows[$0] } }
+        return Set(a.eligible).flatMap { byAgency[$0] ?? [] }.sorted().map { rows[$0] }
+    }
+
     func judgeTask(_ a: Assignment, timing: DeliverTiming, _ f: inout Finding) {
         extend(a, &f)
-        let all = (tasksByObligation[Self.key(a.plan, f.obligation)] ?? []).filter { a.eligible.contains($0.agency) && fates[$0.id] != .evidence }
+        let all = eligibleTasks(a, key: Self.key(a.plan, f.obligation)).filter { fates[$0.id] != .evidence }
         var rows = all
         var yearly = false
         var ongoing = false

@@ -25,6 +25,9 @@ public struct Evaluator: Sendable {
     /// With `indexReportsByDuty`: where each plan's rows of each report duty are in `planRows`.
     var dutyRows: [DutyKey: Range<Int>] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
+    /// Where each agency's rows are in `tasksByObligation` (same key), in file order: an assignment reads its
+    /// eligible agencies' rows without going through every agency's.
+    var taskPositionsByAgency: [String: [String: [Int]]] = [:]
     var observationsByIndicator: [String: [ObservationRow]] = [:]
     /// The rows that name an agency, by "plan|indicator|agency" (see `ObservationLookup.byAgency`).
     var observationsByAgency: [String: [ObservationRow]] = [:]
@@ -122,7 +125,13 @@ public struct Evaluator: Sendable {
         for id in data.repeatedRows { fates[id] = .superseded }
         indexReports()
         for t in data.tasks {
-            if let d = t.date, d > asOf { fates[t.id] = .setAside } else { tasksByObligation[Self.key(t.plan, t.obligation), default: []].append(t) }
+            if let d = t.date, d > asOf {
+                fates[t.id] = .setAside
+            } else {
+                let key = Self.key(t.plan, t.obligation)
+                taskPositionsByAgency[key, default: [:]][t.agency, default: []].append(tasksByObligation[key]?.count ?? 0)
+                tasksByObligation[key, default: []].append(t)
+            }
         }
         for o in data.observations where fates[o.id] != .superseded {
             observationsByIndicator[Self.key(o.plan, o.indicator), default: []].append(o)
