@@ -56,24 +56,39 @@ extension CSVReader {
                     if count < limit { offsets[count] = at &- start }
                     count &+= 1
                 }
-                // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time while none of them is
-                // one, the delimiters among them found from one mask, lowest byte first.
+                // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time, the delimiters among
+                // them found from one mask, lowest byte first.
+                var stopped = false
                 while i &+ 8 <= e {
                     let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                    // Most words are printable ASCII without a quote: one test rules out every special byte and
-                    // every blank; the others are looked at closely.
-                    if SWAR.notPlain(word) != 0 {
-                        if SWAR.hasSpecial(word) { break }
-                        blanks = 1
-                    }
                     var mask = SWAR.matches(word, delimiter)
+                    // Most words are printable ASCII without a quote: one test rules out every special byte and
+                    // every blank. The others are read exactly: the line stops at the first special byte
+                    // (the high bit of byte k is bit 8k + 7: the bits below it are the bytes before it).
+                    if SWAR.notPlain(word) != 0 {
+                        let special = SWAR.matches(word, 0x22) | SWAR.matches(word, 0x0A) | SWAR.matches(word, 0x0D) | (word & SWAR.highs)
+                        let before = special == 0 ? UInt64.max : (UInt64(1) << UInt64(special.trailingZeroBitCount)) &- 1
+                        if SWAR.belowSpace(word) & before != 0 { blanks = 1 }
+                        mask &= before
+                        while mask != 0 {
+                            cut(i &+ mask.trailingZeroBitCount / 8)
+                            mask &= mask &- 1
+                        }
+                        if special != 0 {
+                            i &+= special.trailingZeroBitCount / 8
+                            stopped = true
+                            break
+                        }
+                        i &+= 8
+                        continue
+                    }
                     while mask != 0 {
                         cut(i &+ mask.trailingZeroBitCount / 8)
                         mask &= mask &- 1
                     }
                     i &+= 8
                 }
-                while i < e {
+                while !stopped && i < e {
                     let b = p[i]
                     if b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 { break }
                     if b == delimiter { cut(i) }
@@ -109,17 +124,10 @@ extension CSVReader {
     }
 }
 
-/// Word-at-a-time byte tests ("SIMD within a register"): whether any of eight bytes is a given value.
+/// Word-at-a-time byte tests ("SIMD within a register"): which of eight bytes are of a kind.
 enum SWAR {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// True when some byte of `w` is zero (exact: borrows only start at a zero byte).
-    @inline(__always)
-    static func hasZero(_ w: UInt64) -> Bool { (w &- ones) & ~w & highs != 0 }
-
-    @inline(__always)
-    static func has(_ w: UInt64, _ byte: UInt8) -> Bool { hasZero(w ^ (ones &* UInt64(byte))) }
 
     /// The high bit of every byte of `w` equal to `byte`, and no other bit (exact: no carries between bytes).
     @inline(__always)
@@ -129,6 +137,11 @@ enum SWAR {
         return ~(((x & low7) &+ low7) | x | low7)
     }
 
+    /// The high bit of bytes of `w` below 0x21 (a space, a tab, CR, LF, any control byte), for bytes
+    /// below 0x80: exact up to the first such byte (a borrow starts only there and can only mark bytes above).
+    @inline(__always)
+    static func belowSpace(_ w: UInt64) -> UInt64 { (w &- ones &* 0x21) & ~w & highs }
+
     /// Nonzero when some byte of `w` is a space or below it (a tab, CR, LF, any control byte), a quote or
     /// >= 0x80 (exact for "any": a borrow starts only at such a byte).
     @inline(__always)
@@ -137,9 +150,4 @@ enum SWAR {
         return (((w &- ones &* 0x21) & ~w) | w | ((quotes &- ones) & ~quotes)) & highs
     }
 
-    /// A quote, LF, CR or a byte >= 0x80 among the eight.
-    @inline(__always)
-    static func hasSpecial(_ w: UInt64) -> Bool {
-        w & highs != 0 || has(w, 0x22) || has(w, 0x0A) || has(w, 0x0D)
-    }
 }
