@@ -43,9 +43,15 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(uncheckedYear: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
-    /// Days since 1970-01-01 (negative before it).
+    /// Days since 1970-01-01 (negative before it). A date's month is always 1...12 and its day within it,
+    /// so days_from_civil needs no normalising here.
     public var dayNumber: Int {
-        CalendarMath.daysFromCivil(year: year, month: month, day: day)
+        let m = month, y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400                                         // [0, 399]
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1      // [0, 365]
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy                  // [0, 146096]
+        return era * 146_097 + doe - 719_468
     }
 
     public func adding(days: Int) -> CivilDate {

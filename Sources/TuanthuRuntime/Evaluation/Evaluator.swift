@@ -25,6 +25,8 @@ public struct Evaluator: Sendable {
     /// With `indexReportsByDuty`: where each plan's rows of each report duty are in `planRows`.
     var dutyRows: [DutyKey: Range<Int>] = [:]
     var tasksByObligation: [String: [TaskRow]] = [:]
+    /// Report schedules laid out so far, shared by copies of this evaluator (blocks, threads).
+    let owedMemo = OwedPeriodsMemo()
     /// Where each agency's rows are in `tasksByObligation` (same key), in file order: an assignment reads its
     /// eligible agencies' rows without going through every agency's.
     var taskPositionsByAgency: [String: [String: [Int]]] = [:]
@@ -200,7 +202,7 @@ public struct Evaluator: Sendable {
             let plan = plans[pi]
             let successors = plans.filter { $0.supersedes.contains(plan.id) && $0.id != plan.id }
             let cut = successors.map(\.issued).min()
-            let lowering = Lowering(plan: plan, planIndex: pi, asOf: asOf, events: eventDates[pi], supersededFrom: cut)
+            let lowering = Lowering(plan: plan, planIndex: pi, asOf: asOf, events: eventDates[pi], supersededFrom: cut, owedMemo: owedMemo)
             var duties: [UntrackedDuty] = []
             for (oi, o) in plan.obligations.enumerated() {
                 switch o.requirement {

@@ -1,3 +1,4 @@
+import Foundation
 import TuanthuCore
 import TuanthuSemantics
 
@@ -32,13 +33,23 @@ public struct Lowering {
     let events: [String: CivilDate]
     /// When a newer plan in the run supersedes this one: its issue date.
     let supersededFrom: CivilDate?
+    /// Schedules already laid out (shared by the evaluator's units), if any.
+    let owedMemo: OwedPeriodsMemo?
 
-    public init(plan: CheckedPlan, planIndex: Int, asOf: CivilDate, events: [String: CivilDate], supersededFrom: CivilDate?) {
+    public init(plan: CheckedPlan, planIndex: Int, asOf: CivilDate, events: [String: CivilDate], supersededFrom: CivilDate?,
+                owedMemo: OwedPeriodsMemo? = nil) {
         self.plan = plan
         self.planIndex = planIndex
         self.asOf = asOf
         self.events = events
         self.supersededFrom = supersededFrom
+        self.owedMemo = owedMemo
+    }
+
+    /// `schedule.owedPeriods(start:until:asOf:)`, laid out once per run for each schedule and start.
+    func owedPeriods(_ schedule: ReportSchedule, start: CivilDate, until: CivilDate?) -> [(period: Period, deadline: Deadline)] {
+        guard let owedMemo else { return schedule.owedPeriods(start: start, until: until, asOf: asOf) }
+        return owedMemo.periods(schedule, start: start, until: until, asOf: asOf)
     }
 
     /// The agency that owes at `day`: mergers followed while they took effect on or before it; nil once dissolved.
@@ -149,7 +160,7 @@ public struct Lowering {
         let agencies = ownerUnits.map { $0[0] }
         guard Set(agencies).count == agencies.count,
               !agencies.contains(where: { plan.agencies[$0]?.mergedInto != nil || plan.agencies[$0]?.dissolvedOn != nil }) else { return nil }
-        var periods = schedule.owedPeriods(start: o.from ?? plan.issued, until: o.until, asOf: asOf)
+        var periods = owedPeriods(schedule, start: o.from ?? plan.issued, until: o.until)
         if let cut = supersededFrom { periods.removeAll { $0.deadline.day >= cut } }
         return (periods, agencies)
     }
@@ -162,7 +173,7 @@ public struct Lowering {
             return []
         case .report(_, let schedule?):
             let start = o.from ?? plan.issued
-            let owed = schedule.owedPeriods(start: start, until: o.until, asOf: asOf)
+            let owed = owedPeriods(schedule, start: start, until: o.until)
             return assign(index, o, periods: owed.map { ($0.period, $0.deadline) })
         case .achieve(_, let timing, let indicators):
             let perAgency = indicators.contains { plan.indicators[$0]?.perAgency == true }
@@ -198,5 +209,28 @@ public struct Lowering {
                 return assign(index, o, periods: [(nil, nil)])
             }
         }
+    }
+}
+
+/// Report schedules laid out for a run, shared by the threads judging it: the plans of a national run set
+/// the same few schedules from the same dates, each duty of them laid out hundreds of periods.
+public final class OwedPeriodsMemo: @unchecked Sendable {
+    private struct Key: Hashable {
+        var schedule: ReportSchedule
+        var start: CivilDate
+        var until: CivilDate?
+        var asOf: CivilDate
+    }
+    private let lock = NSLock()
+    private var laidOut: [Key: [(period: Period, deadline: Deadline)]] = [:]
+
+    public init() {}
+
+    func periods(_ schedule: ReportSchedule, start: CivilDate, until: CivilDate?, asOf: CivilDate) -> [(period: Period, deadline: Deadline)] {
+        let key = Key(schedule: schedule, start: start, until: until, asOf: asOf)
+        if let known = lock.withLock({ laidOut[key] }) { return known }
+        let owed = schedule.owedPeriods(start: start, until: until, asOf: asOf)
+        lock.withLock { laidOut[key] = owed }
+        return owed
     }
 }
