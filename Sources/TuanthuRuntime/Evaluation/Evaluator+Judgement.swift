@@ -53,7 +53,7 @@ extension Evaluator {
 
     /// Tasks: `done` rows deliver (for `ongoing`, `in_progress` also counts for its year).
     /// The task rows of an obligation sent by the assignment's eligible agencies, in file order.
-    func eligibleTasks(_ a: Assignment, key: String) -> [TaskRow] {
+    func eligibleTasks(_ a: Assignment, key: NameKey) -> [TaskRow] {
         guard let rows = tasksByObligation[key], let byAgency = taskPositionsByAgency[key] else { return [] }
         if a.eligible.count == 1 { return (byAgency[a.eligible[0]] ?? []).map { rows[$0] } }
         return Set(a.eligible).flatMap { byAgency[$0] ?? [] }.sorted().map { rows[$0] }

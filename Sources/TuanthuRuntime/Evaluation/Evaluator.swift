@@ -24,18 +24,18 @@ public struct Evaluator: Sendable {
     var planStarts: [Int] = []
     /// With `indexReportsByDuty`: where each plan's rows of each report duty are in `planRows`.
     var dutyRows: [DutyKey: Range<Int>] = [:]
-    var tasksByObligation: [String: [TaskRow]] = [:]
+    var tasksByObligation: [NameKey: [TaskRow]] = [:]
     /// Report schedules laid out so far, shared by copies of this evaluator (blocks, threads).
     let owedMemo = OwedPeriodsMemo()
     /// Where each agency's rows are in `tasksByObligation` (same key), in file order: an assignment reads its
     /// eligible agencies' rows without going through every agency's.
-    var taskPositionsByAgency: [String: [String: [Int]]] = [:]
-    var observationsByIndicator: [String: [ObservationRow]] = [:]
-    /// The rows that name an agency, by "plan|indicator|agency" (see `ObservationLookup.byAgency`).
-    var observationsByAgency: [String: [ObservationRow]] = [:]
-    var extensionsByObligation: [String: [ExtensionRow]] = [:]
+    var taskPositionsByAgency: [NameKey: [String: [Int]]] = [:]
+    var observationsByIndicator: [NameKey: [ObservationRow]] = [:]
+    /// The rows that name an agency, by plan, indicator and agency (see `ObservationLookup.byAgency`).
+    var observationsByAgency: [NameKey: [ObservationRow]] = [:]
+    var extensionsByObligation: [NameKey: [ExtensionRow]] = [:]
     var eventDates: [[String: CivilDate]] = []
-    var eventRows: [String: EventRow] = [:]
+    var eventRows: [NameKey: EventRow] = [:]
     /// Data errors by the name of the obligation, indicator or event their row was about.
     var unreadableBySubject: [String: [DataError]] = [:]
     /// The indicators each target reads, by "plan|obligation" (filled only when some row was unreadable).
@@ -137,7 +137,7 @@ public struct Evaluator: Sendable {
         }
         for o in data.observations where fates[o.id] != .superseded {
             observationsByIndicator[Self.key(o.plan, o.indicator), default: []].append(o)
-            if let agency = o.agency { observationsByAgency[Self.key(o.plan, o.indicator) + "|" + agency, default: []].append(o) }
+            if let agency = o.agency { observationsByAgency[Self.key(o.plan, o.indicator, agency: agency), default: []].append(o) }
         }
         for x in data.extensions { extensionsByObligation[Self.key(x.plan, x.obligation), default: []].append(x) }
         eventDates = plans.map { ["plan_issued": $0.issued] }
@@ -153,7 +153,15 @@ public struct Evaluator: Sendable {
         }
     }
 
-    static func key(_ plan: Int, _ name: String) -> String { "\(plan)|\(name)" }
+    static func key(_ plan: Int, _ name: String, agency: String? = nil) -> NameKey { NameKey(plan: plan, name: name, agency: agency) }
+
+    /// A plan's name (obligation, indicator, event), and an agency for rows kept by agency: the key of the
+    /// evaluator's row indexes (hashed as it is, no text built per lookup).
+    struct NameKey: Hashable {
+        var plan: Int
+        var name: String
+        var agency: String?
+    }
 
     /// Rows a finding names in its notes (later submissions, unreadable rows); the rest are counted in one
     /// `moreRows` note.

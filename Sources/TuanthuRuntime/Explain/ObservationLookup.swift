@@ -4,13 +4,13 @@ import TuanthuSemantics
 /// Finds the observation that judges an indicator for a period (SPEC 4.1): the exact period, else the
 /// latest finer observation inside it; `per agency` indicators read only the eligible agencies' rows.
 struct ObservationLookup {
-    let rows: [String: [ObservationRow]]
+    let rows: [Evaluator.NameKey: [ObservationRow]]
     let plan: CheckedPlan
     let planIndex: Int
     let eligible: [String]
-    /// The same rows by "plan|indicator|agency", when the caller has them: a per-agency target then reads
+    /// The same rows by plan, indicator and agency, when the caller has them: a per-agency target then reads
     /// its agency's rows instead of filtering every agency's (a province has hundreds).
-    var byAgency: [String: [ObservationRow]]? = nil
+    var byAgency: [Evaluator.NameKey: [ObservationRow]]? = nil
 
     func candidates(_ id: String) -> [ObservationRow] {
         let perAgency = plan.indicators[id]?.perAgency == true
@@ -18,8 +18,8 @@ struct ObservationLookup {
         if perAgency, let byAgency {
             // The eligible agencies' rows in file order (row ids), each row once: what the filter keeps.
             let agencies = Set(eligible)
-            if agencies.count == 1, let only = agencies.first { return byAgency[key + "|" + only] ?? [] }
-            return agencies.flatMap { byAgency[key + "|" + $0] ?? [] }.sorted { $0.id < $1.id }
+            if agencies.count == 1, let only = agencies.first { return byAgency[Evaluator.key(planIndex, id, agency: only)] ?? [] }
+            return agencies.flatMap { byAgency[Evaluator.key(planIndex, id, agency: $0)] ?? [] }.sorted { $0.id < $1.id }
         }
         return (rows[key] ?? []).filter { r in
             perAgency ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
