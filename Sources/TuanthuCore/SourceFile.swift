@@ -183,10 +183,11 @@ public struct SourceLocation: Sendable, Hashable {
 }
 
 public enum UTF8Validation {
-    /// True when valid UTF-8 `bytes` hold only scalars below U+0300 or in U+1E00...U+1EFF (Latin
-    /// Extended Additional, where precomposed Vietnamese letters live). Those are starters with
-    /// NFC_Quick_Check=Yes that never compose with a neighbour, so such text is already NFC and the
-    /// Foundation round trip can be skipped for the usual precomposed Vietnamese.
+    /// True when valid UTF-8 `bytes` hold only scalars below U+0300, in U+1E00...U+1EFF (Latin
+    /// Extended Additional, where precomposed Vietnamese letters live) or in U+2002...U+206F (dashes,
+    /// quotation marks and the other general punctuation plans write; U+2000 and U+2001 are singletons NFC
+    /// replaces). Those are starters with NFC_Quick_Check=Yes that never compose with a neighbour, so such
+    /// text is already NFC and the Foundation round trip can be skipped for the usual precomposed Vietnamese.
     public static func isStableNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
@@ -197,6 +198,9 @@ public enum UTF8Validation {
             } else if b >= 0xC2 && b <= 0xCB {
                 i += 2
             } else if b == 0xE1 && i + 1 < n && bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB {
+                i += 3
+            } else if b == 0xE2 && i + 2 < n
+                        && ((bytes[i + 1] == 0x80 && bytes[i + 2] >= 0x82) || (bytes[i + 1] == 0x81 && bytes[i + 2] <= 0xAF)) {
                 i += 3
             } else {
                 return false

@@ -232,7 +232,8 @@ struct CSVReaderTests {
 
     /// The NFC shortcut: every scalar it lets through is NFC alone and next to any other such scalar.
     @Test func stableNFCShortcutIsSound() {
-        let scalars = (Array(0x20..<0x7F) + Array(0xA0..<0x300) + Array(0x1E00...0x1EFF)).compactMap { Unicode.Scalar(UInt32($0)) }
+        let scalars = (Array(0x20..<0x7F) + Array(0xA0..<0x300) + Array(0x1E00...0x1EFF) + Array(0x2002...0x206F))
+            .compactMap { Unicode.Scalar(UInt32($0)) }
         for a in scalars {
             var text = String.UnicodeScalarView()
             for b in scalars { text.append(a); text.append(b) }
@@ -242,7 +243,7 @@ struct CSVReaderTests {
             #expect(Array(string.precomposedStringWithCanonicalMapping.unicodeScalars) == Array(string.unicodeScalars),
                     "U+\(String(a.value, radix: 16))")
         }
-        for notStable in ["a\u{0300}", "\u{2000}", "\u{1F600}", "\u{0340}", "\u{1100}\u{1161}"] {
+        for notStable in ["a\u{0300}", "\u{2000}", "\u{2001}", "\u{2070}", "\u{20D0}", "\u{1F600}", "\u{0340}", "\u{1100}\u{1161}"] {
             #expect(!Array(notStable.utf8).withUnsafeBufferPointer { UTF8Validation.isStableNFC($0) })
         }
     }
