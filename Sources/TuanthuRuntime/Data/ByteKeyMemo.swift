@@ -68,6 +68,7 @@ struct ByteKeyMemo {
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
     private func slot(of key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
         let mask = slots.count - 1
         var s = Self.hash(key, low, high) & mask
