@@ -46,8 +46,8 @@ public struct FileSink: TextSink {
     }
 
     public mutating func write(bytes: [UInt8]) {
-        if bytes.count >= 1 << 20 {
-            // Large blocks (a plan's rendered findings) go straight to the file, not through the buffer.
+        if bytes.count >= 1 << 16 {
+            // Large blocks (a duty's rendered findings) go straight to the file, not copied into the buffer.
             flush()
             guard failure == nil else { return }
             do { try handle.write(contentsOf: bytes) } catch { failure = error }

@@ -21,19 +21,29 @@ extension DataLoader {
         if !lane.samePlanCell(planBytes) {
             lane.memoPlanCell = planBytes.map { Array($0) }
             lane.routes.removeAll()
+            lane.lastRoute = nil
         }
         let plan: Int, obligationNumber: UInt32
-        if let known = lane.routes.value(for: obligationBytes) {
-            plan = Int(known >> 32)
-            obligationNumber = UInt32(truncatingIfNeeded: known)
+        let route: UInt64
+        // Rows of a file often repeat the previous row's obligation: its route is kept beside its bytes.
+        if let last = lane.lastRoute, SimpleLane.same(obligationBytes, lane.lastObligation) {
+            route = last
+        } else if let known = lane.routes.value(for: obligationBytes) {
+            route = known
         } else {
             let obligation = String(decoding: obligationBytes, as: UTF8.self)
             guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
                   directory.requirementKinds[p][obligation] == .report else { return false }
-            obligationNumber = data.reports.intern(obligation)
-            lane.routes.insert(obligationBytes, value: UInt64(p) << 32 | UInt64(obligationNumber))
-            plan = p
+            route = UInt64(p) << 32 | UInt64(data.reports.intern(obligation))
+            lane.routes.insert(obligationBytes, value: route)
         }
+        if lane.lastRoute != route {
+            lane.lastRoute = route
+            lane.lastObligation.removeAll(keepingCapacity: true)
+            lane.lastObligation.append(contentsOf: obligationBytes)
+        }
+        plan = Int(route >> 32)
+        obligationNumber = UInt32(truncatingIfNeeded: route)
         if plan != lane.agencyPlan {
             lane.agencyPlan = plan
             lane.agencies.removeAll()
@@ -64,6 +74,9 @@ struct SimpleLane {
     var memoPlanCell: [UInt8]?
     /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
     var routes = ByteKeyMemo()
+    /// The last row's obligation cell and its route (for the plan cell `memoPlanCell`).
+    var lastObligation: [UInt8] = []
+    var lastRoute: UInt64?
     /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
     var agencyPlan = -1
     var agencies = ByteKeyMemo()
@@ -77,6 +90,14 @@ struct SimpleLane {
         return starts.withUnsafeBufferPointer { s in
             ends.withUnsafeBufferPointer { e in UnsafeBufferPointer(start: b.baseAddress.map { $0 + s[i] }, count: e[i] - s[i]) }
         }
+    }
+
+    /// Whether a cell holds these bytes.
+    @inline(__always)
+    static func same(_ cell: UnsafeBufferPointer<UInt8>, _ bytes: [UInt8]) -> Bool {
+        guard cell.count == bytes.count else { return false }
+        guard let c = cell.baseAddress else { return true }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress!, c, cell.count) == 0 }
     }
 
     func samePlanCell(_ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
