@@ -29,13 +29,10 @@ extension Int {
             p += 1
         }
         // Two digits at a time from the end, from a table of "00" to "99".
-        let table: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
-        let pairs = table.utf8Start
         var i = digits
         while i >= 2 {
-            let q = m / 100, r = Int(truncatingIfNeeded: m &- q &* 100)
-            p[i - 2] = pairs[2 * r]
-            p[i - 1] = pairs[2 * r + 1]
+            let q = m / 100
+            CalendarBytes.putPair(Int(truncatingIfNeeded: m &- q &* 100), p + i - 2)
             m = q
             i -= 2
         }

@@ -81,7 +81,7 @@ struct SimpleLane {
     var agencyPlan = -1
     var agencies = ByteKeyMemo()
 
-    /// Cell `i` (-1: no such column) of the line `split` last cut: it checked that there are as many
+    /// Cell `i` (-1: no such column) of the line `adopt` last took in: it checked that there are as many
     /// cells as the header has, each within the line.
     @inline(__always)
     func cell(_ i: Int, of b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
@@ -103,10 +103,7 @@ struct SimpleLane {
     func samePlanCell(_ cell: UnsafeBufferPointer<UInt8>?) -> Bool {
         switch (cell, memoPlanCell) {
         case (nil, nil): return true
-        case let (cell?, memo?):
-            guard memo.count == cell.count else { return false }
-            guard let c = cell.baseAddress else { return true }
-            return memo.withUnsafeBytes { memcmp($0.baseAddress!, c, cell.count) == 0 }
+        case let (cell?, memo?): return Self.same(cell, memo)
         default: return false
         }
     }
