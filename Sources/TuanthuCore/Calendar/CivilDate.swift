@@ -46,12 +46,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Days since 1970-01-01 (negative before it). A date's month is always 1...12 and its day within it,
     /// so days_from_civil needs no normalising here.
     public var dayNumber: Int {
-        let m = month, y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400                                         // [0, 399]
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1      // [0, 365]
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy                  // [0, 146096]
-        return era * 146_097 + doe - 719_468
+        CalendarMath.daysFromNormalized(year: year, month: month, day: day)
     }
 
     public func adding(days: Int) -> CivilDate {
@@ -196,8 +191,13 @@ enum CalendarMath {
 
     /// Howard Hinnant's days_from_civil. Month is normalised; day may be any (clamped) number.
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let (y0, m) = normalize(year: year, month: month)
-        let d = clamp(day, dayNumberLimit)
+        let (y, m) = normalize(year: year, month: month)
+        return daysFromNormalized(year: y, month: m, day: clamp(day, dayNumberLimit))
+    }
+
+    /// days_from_civil for a month in 1...12 and a year and day within the clamped limits.
+    @inline(__always)
+    static func daysFromNormalized(year y0: Int, month m: Int, day d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400                                         // [0, 399]
