@@ -27,6 +27,15 @@ public enum TaskState: String, Sendable, Hashable, CaseIterable {
     case done
     case inProgress = "in_progress"
     case notStarted = "not_started"
+
+    /// The state in words: `in progress`.
+    public var words: String {
+        switch self {
+        case .done: return "done"
+        case .inProgress: return "in progress"
+        case .notStarted: return "not started"
+        }
+    }
 }
 
 /// One value read for a target: `dvc 2025 = 79.5%`.
@@ -144,7 +153,7 @@ extension English {
         case let .delivered(s, d, by, doc):
             return (s == .done ? "done" : "in progress") + (d.map { " on \($0)" } ?? " (no date given)") + (by.map { " by \($0)" } ?? "")
                 + (doc.map { ": \($0)" } ?? "")
-        case let .lastState(s, d): return s.rawValue.replacingOccurrences(of: "_", with: " ") + (d.map { " on \($0)" } ?? "")
+        case let .lastState(s, d): return s.words + (d.map { " on \($0)" } ?? "")
         case .nothingReported: return "nothing reported"
         case .readings(let r): return r.map(reading).joined(separator: "; ")
         case .latest(let r): return "latest: " + r.map(reading).joined(separator: "; ")

@@ -42,6 +42,11 @@ struct TaskTests {
               expected: ["STC 2025 overdue due=2025-12-31", "STC 2026 met due=2026-12-31"]),
         .init(timing: "every year", rows: ["o,STC,2025,done,2026-01-10"], asOf: "2026-06-30",
               expected: ["STC 2025 late due=2025-12-31 +10", "STC 2026 pending due=2026-12-31"]),
+        // a status written as people type it: any case, `-` or a space for `_`
+        .init(timing: "by 2025-12", rows: ["o,STC,,Done,2025-12-31"], asOf: "2026-03-01", expected: ["STC 2025-12 met due=2025-12-31"]),
+        .init(timing: "ongoing", rows: ["o,STC,2025,In progress,2025-05-01"], asOf: "2025-12-31", expected: ["STC 2025 met due=2025-12-31"]),
+        .init(timing: "ongoing", rows: ["o,STC,2025,in-progress,2025-05-01"], asOf: "2025-12-31", expected: ["STC 2025 met due=2025-12-31"]),
+        .init(timing: "ongoing", rows: ["o,STC,2025,NOT STARTED,2025-05-01"], asOf: "2025-12-31", expected: ["STC 2025 overdue due=2025-12-31"]),
         // ongoing: in_progress or done for each year
         .init(timing: "ongoing", rows: ["o,STC,2025,in_progress,2025-05-01"], asOf: "2026-06-30",
               expected: ["STC 2025 met due=2025-12-31", "STC 2026 pending due=2026-12-31"]),

@@ -177,7 +177,7 @@ extension DataLoader {
     private mutating func task(_ r: DataRecord, plan: Int, obligation id: String) {
         let o = obligation(r, plan: plan, id: id, table: .tasks)
         let a = agency(r, plan: plan)
-        let statusText = (r.value(.status) ?? "").lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+        let statusText = TaskStatus.spelling(r.value(.status) ?? "")
         let status = TaskStatus(rawValue: statusText)
         if status == nil {
             let pos = r.position(.status)

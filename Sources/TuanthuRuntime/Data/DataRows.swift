@@ -56,6 +56,11 @@ public enum TaskStatus: String, Sendable, Hashable {
     case done
     case inProgress = "in_progress"
     case notStarted = "not_started"
+
+    /// A `status` cell as written: any case, words joined by `_`, `-` or a space (`In progress`).
+    public static func spelling(_ cell: String) -> String {
+        String(cell.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+    }
 }
 
 public struct ObservationRow: Sendable, Hashable {

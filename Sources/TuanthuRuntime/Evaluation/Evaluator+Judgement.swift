@@ -103,7 +103,7 @@ extension Evaluator {
             fates[latest.id] = .evidence
             f.evidence.append(evidence(latest.source))
             for other in rows where other.id != latest.id && fates[other.id] == .unused { fates[other.id] = .superseded }
-            f.actual = latest.status.rawValue.replacingOccurrences(of: "_", with: " ") + (latest.date.map { " on \($0)" } ?? "")
+            f.actual = latest.status.state.words + (latest.date.map { " on \($0)" } ?? "")
             f.fact = .lastState(latest.status.state, date: latest.date)
         } else {
             f.actual = "nothing reported"
