@@ -65,8 +65,10 @@ struct ConditionEvaluator {
         guard let row = lookup(id, p, exact) else { return nil }
         if !used.contains(where: { $0.id == row.id }) {
             used.append(row)
-            readings.append("\(id) \(row.period) = \(format(row.value, unit: plan.indicators[id]?.unit))")
-            values.append(Reading(indicator: id, period: row.period, value: readingValue(row.value, unit: plan.indicators[id]?.unit)))
+            let unit = plan.indicators[id]?.unit
+            let shown = format(row.value, unit: unit)
+            readings.append("\(id) \(row.period) = \(shown)")
+            values.append(Reading(indicator: id, period: row.period, value: unit == .yesno ? .yesNo(row.value == .one) : .number(shown)))
         }
         return row
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 // The fast lane of `CSVReader`: most rows of a spreadsheet export are one physical line of ASCII without
 // quotes. Such a line can be split on the delimiter by its reader's caller without building a record;
 // anything else (quotes, non-ASCII text, a bare CR, an empty line, the last line without a line break,
@@ -49,75 +51,70 @@ extension CSVReader {
         var refilled = false
         while true {
             let p = buf, e = end, start = pos
-            var i = start, count = 0, blanks: UInt64 = 0
-            cuts.offsets.withUnsafeMutableBufferPointer { offsets in
-                let limit = offsets.count
-                @inline(__always) func cut(_ at: Int) {
-                    if count < limit { offsets[count] = at &- start }
-                    count &+= 1
-                }
-                // Stop at a quote, CR, LF or any byte >= 0x80: eight bytes at a time, the delimiters among
-                // them found from one mask, lowest byte first.
-                var stopped = false
-                while i &+ 8 <= e {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-                    var mask = SWAR.matches(word, delimiter)
-                    // Most words are printable ASCII without a quote: one test rules out every special byte and
-                    // every blank. The others are read exactly: the line stops at the first special byte
-                    // (the high bit of byte k is bit 8k + 7: the bits below it are the bytes before it).
-                    if SWAR.notPlain(word) != 0 {
-                        let special = SWAR.matches(word, 0x22) | SWAR.matches(word, 0x0A) | SWAR.matches(word, 0x0D) | (word & SWAR.highs)
-                        let before = special == 0 ? UInt64.max : (UInt64(1) << UInt64(special.trailingZeroBitCount)) &- 1
-                        if SWAR.belowSpace(word) & before != 0 { blanks = 1 }
-                        mask &= before
-                        while mask != 0 {
-                            cut(i &+ mask.trailingZeroBitCount / 8)
-                            mask &= mask &- 1
-                        }
-                        if special != 0 {
-                            i &+= special.trailingZeroBitCount / 8
-                            stopped = true
-                            break
-                        }
-                        i &+= 8
-                        continue
-                    }
-                    while mask != 0 {
-                        cut(i &+ mask.trailingZeroBitCount / 8)
-                        mask &= mask &- 1
-                    }
-                    i &+= 8
-                }
-                while !stopped && i < e {
-                    let b = p[i]
-                    if b == 0x22 || b == 0x0A || b == 0x0D || b >= 0x80 { break }
-                    if b == delimiter { cut(i) }
-                    if b == 0x20 || b == 0x09 { blanks = 1 }
-                    i &+= 1
-                }
-            }
-            if i == e {
+            // The line's end first (libc's memchr reads 32 bytes at a time), then its bytes once, eight at a time.
+            guard let found = memchr(p + start, 0x0A, e &- start) else {
                 // The line runs past the buffer: read more once, keeping it whole (only when it is short, so
                 // the buffer has room), else let next() handle it.
-                if refilled || atEOF || i - start > bufferCapacity / 2 { return nil }
+                if refilled || atEOF || e - start > bufferCapacity / 2 { return nil }
                 refilled = true
-                guard (try? ensure(i - start + 2)) != nil else { return nil }
+                guard (try? ensure(e - start + 2)) != nil else { return nil }
                 continue
             }
-            guard i > start else { return nil }  // an empty line: next() skips it
-            var after = i + 1
-            switch p[i] {
-            case 0x0A: break
-            case 0x0D:
-                // CRLF, when the LF is already in the buffer; otherwise next() decides.
-                guard after < e, p[after] == 0x0A else { return nil }
-                after += 1
-            default: return nil
+            let lf = found.assumingMemoryBound(to: UInt8.self) - p
+            let stop = lf > start && p[lf &- 1] == 0x0D ? lf &- 1 : lf
+            guard stop > start else { return nil }  // an empty line: next() skips it
+            var count = 0
+            // Bytes that are not printable ASCII apart from a quote: any of them sends the line to the exact check.
+            var unusual: UInt64 = 0
+            cuts.offsets.withUnsafeMutableBufferPointer { offsets in
+                let limit = offsets.count
+                @inline(__always) func cut(_ mask: UInt64, at base: Int) {
+                    var mask = mask
+                    while mask != 0 {
+                        if count < limit { offsets[count] = base &+ mask.trailingZeroBitCount / 8 }
+                        count &+= 1
+                        mask &= mask &- 1
+                    }
+                }
+                var i = start
+                while i &+ 8 <= stop {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+                    unusual |= SWAR.notPlain(word)
+                    cut(SWAR.matches(word, delimiter), at: i &- start)
+                    i &+= 8
+                }
+                let rest = stop &- i
+                if rest > 0 {
+                    if stop &- start >= 8 {
+                        // The last bytes: the word ending at the line's end, the bytes already read shifted out.
+                        let word = UInt64(littleEndian: UnsafeRawPointer(p + (stop &- 8)).loadUnaligned(as: UInt64.self)) >> UInt64(64 &- 8 &* rest)
+                        let kept = (UInt64(1) << UInt64(8 &* rest)) &- 1
+                        unusual |= SWAR.notPlain(word) & kept
+                        cut(SWAR.matches(word, delimiter) & kept, at: i &- start)
+                    } else {
+                        while i < stop {
+                            let b = p[i]
+                            if b == delimiter { cut(0x80, at: i &- start) }
+                            if b <= 0x20 || b == 0x22 || b >= 0x80 { unusual = 1 }
+                            i &+= 1
+                        }
+                    }
+                }
             }
-            let line = SimpleLine(bytes: UnsafeBufferPointer(start: p + start, count: i - start), line: self.line)
+            var blank = false
+            if unusual != 0 {
+                // A quote, a bare CR or a byte beyond ASCII: next() reads the line. A space, a tab or another
+                // control byte: the cells are looked at one by one.
+                for i in start..<stop {
+                    let b = p[i]
+                    if b == 0x22 || b == 0x0D || b >= 0x80 { return nil }
+                    if b <= 0x20 { blank = true }
+                }
+            }
+            let line = SimpleLine(bytes: UnsafeBufferPointer(start: p + start, count: stop - start), line: self.line)
             cuts.count = count
-            cuts.blank = blanks != 0
-            pos = after
+            cuts.blank = blank
+            pos = lf &+ 1
             newLine()
             return line
         }
@@ -136,11 +133,6 @@ enum SWAR {
         let low7 = ones &* 0x7F
         return ~(((x & low7) &+ low7) | x | low7)
     }
-
-    /// The high bit of bytes of `w` below 0x21 (a space, a tab, CR, LF, any control byte), for bytes
-    /// below 0x80: exact up to the first such byte (a borrow starts only there and can only mark bytes above).
-    @inline(__always)
-    static func belowSpace(_ w: UInt64) -> UInt64 { (w &- ones &* 0x21) & ~w & highs }
 
     /// Nonzero when some byte of `w` is a space or below it (a tab, CR, LF, any control byte), a quote or
     /// >= 0x80 (exact for "any": a borrow starts only at such a byte).
