@@ -44,6 +44,8 @@ public enum UIText: Sendable, Hashable {
     case notAPeriod(option: String, text: String)
     case optionTakes(option: String, values: String)
     case splitByNeedsOutput
+    /// `-o` names a file the run reads (a plan or a data file).
+    case outputIsInput(String)
     case wroteReports(count: Int, folder: String)
     /// The progress line of a long run on a terminal.
     case progressRows(Int)
@@ -152,6 +154,7 @@ extension English {
         case let .notAPeriod(o, t): return "\(o) ‘\(t)’ is not a period (2025, 2025-Q3, 2025-06, …)"
         case let .optionTakes(o, v): return "\(o) takes \(v)"
         case .splitByNeedsOutput: return "--split-by agency needs -o DIR (a folder for the per-agency reports)"
+        case .outputIsInput(let p): return "-o \(p) is one of the files this run reads: write the report to another file"
         case let .wroteReports(n, d): return "wrote \(plural(n, "report")), one per agency, in \(d)"
         case let .progressRows(n): return "reading data: \(Catalogue.grouped(n, ",")) row\(n == 1 ? "" : "s") so far"
         case let .progressFindings(n): return "judging: \(Catalogue.grouped(n, ",")) finding\(n == 1 ? "" : "s") so far"
@@ -236,6 +239,7 @@ extension Vietnamese {
         case let .notAPeriod(o, t): return "\(o) ‘\(t)’ không phải là một kỳ (2025, 2025-Q3, 2025-06, …)"
         case let .optionTakes(o, v): return "\(o) chỉ nhận \(v)"
         case .splitByNeedsOutput: return "--split-by agency cần có -o THƯ_MỤC (thư mục chứa báo cáo của từng cơ quan)"
+        case .outputIsInput(let p): return "-o \(p) là một tệp mà lần chạy này đọc vào: hãy ghi báo cáo ra tệp khác"
         case let .wroteReports(n, d): return "đã ghi \(n) báo cáo, mỗi cơ quan một báo cáo, vào \(d)"
         case let .progressRows(n): return "đang đọc số liệu: đã đọc \(Catalogue.grouped(n, ".")) dòng"
         case let .progressFindings(n): return "đang đánh giá: đã có \(Catalogue.grouped(n, ".")) kết quả"

@@ -82,6 +82,13 @@ public struct FileSink: TextSink {
     }
 }
 
+/// A file being removed on a thread of its own (`OutputFile.removeInBackground`).
+final class Removal: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) static var pending: [String: Removal] = [:]
+    static let lock = NSLock()
+}
+
 /// A thread that runs `fdatasync` on a file whenever asked, while the writer goes on. Only a head start:
 /// the caller still flushes the whole file itself before renaming it.
 final class BackgroundSync: @unchecked Sendable {
@@ -141,6 +148,42 @@ extension OutputFile {
         }
     }
 
+    /// Removes the regular file at `path` (a previous report the run is about to replace) on a thread of its
+    /// own, while the run reads and judges: freeing a large file's blocks waits for the disk (0.1 s for a
+    /// 200 MB report on a disk mounted with `discard`). Anything but a regular file (a folder, a device, a
+    /// symbolic link, nothing) is left alone. `stream(to:)` waits for the removal before its rename, and
+    /// `finishRemovals()` before the program ends.
+    public static func removeInBackground(_ path: String) {
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return }
+        let removal = Removal()
+        Removal.lock.lock()
+        Removal.pending[path] = removal
+        Removal.lock.unlock()
+        let thread = Thread { [removal] in
+            _ = unlink(path)
+            removal.done.signal()
+        }
+        thread.start()
+    }
+
+    /// Waits for the background removal of `path`, if one was started.
+    static func awaitRemoval(of path: String) {
+        Removal.lock.lock()
+        let removal = Removal.pending.removeValue(forKey: path)
+        Removal.lock.unlock()
+        removal?.done.wait()
+    }
+
+    /// Waits for every background removal still under way.
+    public static func finishRemovals() {
+        Removal.lock.lock()
+        let all = Removal.pending
+        Removal.pending = [:]
+        Removal.lock.unlock()
+        for r in all.values { r.done.wait() }
+    }
+
     /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only
     /// once everything was written and flushed to disk.
     public static func stream(to path: String, _ body: (inout FileSink) throws -> Void) throws {
@@ -162,6 +205,7 @@ extension OutputFile {
             sink.finishSyncing()
             if let failure = sink.failure { throw failure }
             try handle.synchronize()
+            awaitRemoval(of: path)
             if rename(tmp.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }

@@ -39,6 +39,17 @@ enum EvalCommand {
         let split = a.options["--split-by"]
         if let split, split != "agency" { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
         if split != nil, output == nil { throw Arguments.UsageError(.splitByNeedsOutput) }
+        if let output, split == nil {
+            // The report must not replace a file the run reads.
+            let target = Self.resolved(output)
+            if (checked.sources.files.map(\.path) + DataLoader.inputFiles(in: dataDir)).contains(where: { Self.resolved($0) == target }) {
+                throw Arguments.UsageError(.outputIsInput(output))
+            }
+            // The previous report goes while the run reads and judges (freeing a large file waits for the
+            // disk); a run that stops on data errors or is interrupted leaves no report, never a stale one.
+            OutputFile.removeInBackground(output)
+        }
+        defer { OutputFile.finishRemovals() }
         let report = ProgressReport(progress)
         let dataOptions = DataOptions(numberLocale: locale, jobs: jobs, progress: { report.progress.rows($0) }, hashInputs: format == "json")
         /// Prints the data's warnings and errors; false when the run must stop without a report.
@@ -253,6 +264,11 @@ enum EvalCommand {
             try OutputFile.write(render(part), to: (dir as NSString).appendingPathComponent((names[agency] ?? agency) + "." + ext))
         }
         return agencies.count
+    }
+
+    /// A path made absolute, with `.`, `..` and symbolic links resolved (to compare two names of one file).
+    static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Today's date in Vietnam (UTC+7), whatever the machine's time zone.

@@ -50,6 +50,62 @@ struct EvalCLITests {
         #expect(leftovers == ["report.json"], "no temporary file is left behind")
     }
 
+    /// A rerun replaces the report; a rerun that stops on data errors leaves no report (the previous one,
+    /// now stale, is gone), for every format written with `-o`.
+    @Test(arguments: ["csv", "json", "text"])
+    func aFailedRerunLeavesNoStaleReport(format: String) throws {
+        let dir = try CLI.scratch()
+        let out = dir.appendingPathComponent("report." + format).path
+        let first = try CLI.run(Self.multi + ["--format", format, "-o", out])
+        #expect(first.status == 1)
+        let firstReport = try Data(contentsOf: URL(fileURLWithPath: out))
+        let failed = try CLI.run(Self.broken + ["--format", format, "-o", out])
+        #expect(failed.status == 2, "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out), "a run with data errors leaves no report")
+        let again = try CLI.run(Self.multi + ["--format", format, "-o", out])
+        #expect(again.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == firstReport)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report." + format], "no temporary file is left behind")
+    }
+
+    /// Plan errors stop the run before it starts: the previous report stays.
+    @Test func planErrorsKeepThePreviousReport() throws {
+        let dir = try CLI.scratch()
+        let plan = dir.appendingPathComponent("bad.plan")
+        try Data("plan \"X\" {\n".utf8).write(to: plan)
+        let out = dir.appendingPathComponent("report.csv")
+        try Data("previous\n".utf8).write(to: out)
+        let result = try CLI.run(["eval", plan.path, "--data", "\(Self.fixtures)/multi-agency/data", "--as-of", "2025-12-31", "--format", "csv", "-o", out.path])
+        #expect(result.status == 2)
+        #expect(try Data(contentsOf: out) == Data("previous\n".utf8))
+    }
+
+    /// `-o` naming a plan or a data file of the run is refused before anything is read or removed.
+    @Test(arguments: ["plan.plan", "data/reports.csv", "./data/../data/reports.csv"])
+    func theReportMayNotReplaceAnInput(name: String) throws {
+        let fixture = CLI.repositoryRoot.appendingPathComponent("\(Self.fixtures)/multi-agency")
+        let dir = try CLI.scratch()
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("plan.plan"), to: dir.appendingPathComponent("plan.plan"))
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("data"), to: dir.appendingPathComponent("data"))
+        let target = dir.appendingPathComponent(name)
+        let before = try Data(contentsOf: target)
+        let result = try CLI.run(["eval", "plan.plan", "--data", "data", "--as-of", "2025-12-31", "--format", "csv", "-o", name, "--lang", "en"], in: dir)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("is one of the files this run reads"), "\(result.stderr)")
+        #expect(try Data(contentsOf: target) == before, "the input is untouched")
+    }
+
+    /// Something other than a regular file at `-o` (here a folder) is never removed.
+    @Test func aFolderAtTheOutputPathIsLeftAlone() throws {
+        let dir = try CLI.scratch()
+        let out = dir.appendingPathComponent("report.csv")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        try Data("x".utf8).write(to: out.appendingPathComponent("inside.txt"))
+        let result = try CLI.run(Self.multi + ["--format", "csv", "-o", out.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("inside.txt").path))
+    }
+
     @Test func reportShape() throws {
         let result = try CLI.run(Self.multi + ["--format", "json"])
         let report = try CLI.json(result.stdout)

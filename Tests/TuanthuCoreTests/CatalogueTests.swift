@@ -120,7 +120,7 @@ struct CatalogueTests {
         let texts: [UIText] = [.onRequest("report to SKHCN on request"), .required("--data DIR"),
                                .notADate(option: "--as-of", text: "x", periodsToo: false), .notADate(option: "--from", text: "x", periodsToo: true),
                                .notAPeriod(option: "--period", text: "x"), .optionTakes(option: "--split-by", values: "`agency`"),
-                               .splitByNeedsOutput, .wroteReports(count: 3, folder: "out"), .cannotWrite(path: "a", detail: "d"),
+                               .splitByNeedsOutput, .outputIsInput("data/reports.csv"), .wroteReports(count: 3, folder: "out"), .cannotWrite(path: "a", detail: "d"),
                                .cannotWriteIn(folder: "a", detail: "d"), .cannotRead("a"), .dataErrorsNoReport(2), .noPlanFiles("rules"),
                                .planErrors(2), .notUTF8Untouched("a.plan"), .doesNotParseUntouched("a.plan"), .formatterFailed("a.plan"),
                                .formatted("a.plan"), .nameTheObligation, .noFindingFor("bc"), .withThatAgencyAndPeriod,

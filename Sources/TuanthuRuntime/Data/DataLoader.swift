@@ -144,6 +144,12 @@ public struct DataLoader {
         return out
     }
 
+    /// Every file a run reads from the data directory `dir`: its table files and `data.json`.
+    public static func inputFiles(in dir: String) -> [String] {
+        let json = join(dir, "data.json")
+        return tableFiles(in: dir).map(\.1) + (FileManager.default.fileExists(atPath: json) ? [json] : [])
+    }
+
     static func join(_ dir: String, _ name: String) -> String {
         dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
