@@ -77,20 +77,44 @@ public enum FindingsCSV {
 
     /// `file,line,column,cite,` of a finding.
     static func tail(_ f: borrowing Finding, _ out: inout [UInt8]) {
-        field(f.location.file, &out); out.append(0x2C)
-        f.location.line.appendDecimal(to: &out); out.append(0x2C)
-        f.location.column.appendDecimal(to: &out); out.append(0x2C)
+        let location = f.location
+        field(location.file, &out); out.append(0x2C)
+        location.line.appendDecimal(to: &out); out.append(0x2C)
+        location.column.appendDecimal(to: &out); out.append(0x2C)
         field(f.cite, &out); out.append(0x2C)
     }
 
     static func append(_ findings: ArraySlice<Finding>, to out: inout [UInt8]) {
-        for i in findings.indices { row(findings[i], to: &out) }
+        var pieces = SharedPieces()
+        for i in findings.indices { row(findings[i], to: &out, pieces: &pieces) }
     }
 
-    /// One finding's row, read in place (a copy would retain and release each of its texts).
-    static func row(_ f: borrowing Finding, to out: inout [UInt8]) {
+    /// The cells every finding of one obligation repeats (`plan,obligation,kind,`, `expected,`,
+    /// `file,line,column,cite,`), rendered once for a run of findings sharing them.
+    struct SharedPieces {
+        var owner: ObjectIdentifier?
+        var head: [UInt8] = []
+        var expected: [UInt8] = []
+        var tail: [UInt8] = []
+
+        mutating func adopt(_ f: borrowing Finding) {
+            guard owner != f.sharedPart else { return }
+            owner = f.sharedPart
+            head.removeAll(keepingCapacity: true)
+            expected.removeAll(keepingCapacity: true)
+            tail.removeAll(keepingCapacity: true)
+            FindingsCSV.head(f, &head)
+            field(f.expected, &expected); expected.append(0x2C)
+            FindingsCSV.tail(f, &tail)
+        }
+    }
+
+    /// One finding's row, read in place (a copy would retain and release each of its texts); the cells it
+    /// shares with the previous finding's obligation come from `pieces`.
+    static func row(_ f: borrowing Finding, to out: inout [UInt8], pieces: inout SharedPieces) {
         do {
-            head(f, &out)
+            pieces.adopt(f)
+            out.append(contentsOf: pieces.head)
             field(f.agency, &out); out.append(0x2C)
             if let p = f.period { field(p.description, &out) }
             out.append(0x2C)
@@ -101,9 +125,9 @@ public enum FindingsCSV {
             out.append(0x2C)
             if let n = f.daysLate { n.appendDecimal(to: &out) }
             out.append(0x2C)
-            field(f.expected, &out); out.append(0x2C)
+            out.append(contentsOf: pieces.expected)
             field(f.actual, &out); out.append(0x2C)
-            tail(f, &out)
+            out.append(contentsOf: pieces.tail)
             evidenceCell(f.evidence, &out)
             out.append(0x0D); out.append(0x0A)
         }

@@ -108,6 +108,10 @@ public struct Finding: Sendable, Hashable {
         set { unique().expectation = newValue }
     }
 
+    /// The same for findings that share their per-obligation part (plan, obligation, kind, wording, location,
+    /// citation): a renderer may reuse what it made of the previous one.
+    public var sharedPart: ObjectIdentifier { ObjectIdentifier(shared) }
+
     /// Adds a note, typed and in English (`notes`).
     public mutating func addNote(_ note: FindingNote) {
         noteFacts.append(note)
