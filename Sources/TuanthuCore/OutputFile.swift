@@ -69,7 +69,9 @@ public struct FileSink: TextSink {
     /// flush before the rename has little left to wait for.
     mutating func wrote(_ n: Int) {
         written += n
-        guard written - writebackStart >= 16 << 20 else { return }
+        // Not while a previous report is being removed: its blocks are being discarded, and a flush would
+        // wait behind them holding the file (the writer's next write with it).
+        guard written - writebackStart >= 16 << 20, !Removal.anyUnderWay else { return }
         writebackStart = written
         if syncer == nil { syncer = BackgroundSync(fd: handle.fileDescriptor) }
         syncer?.request()
@@ -86,7 +88,15 @@ public struct FileSink: TextSink {
 final class Removal: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
     nonisolated(unsafe) static var pending: [String: Removal] = [:]
+    /// How many removals have not finished yet.
+    nonisolated(unsafe) static var underWay = 0
     static let lock = NSLock()
+
+    static var anyUnderWay: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return underWay > 0
+    }
 }
 
 /// A thread that runs `fdatasync` on a file whenever asked, while the writer goes on. Only a head start:
@@ -159,9 +169,13 @@ extension OutputFile {
         let removal = Removal()
         Removal.lock.lock()
         Removal.pending[path] = removal
+        Removal.underWay += 1
         Removal.lock.unlock()
         let thread = Thread { [removal] in
             _ = unlink(path)
+            Removal.lock.lock()
+            Removal.underWay -= 1
+            Removal.lock.unlock()
             removal.done.signal()
         }
         thread.start()
