@@ -40,9 +40,9 @@ enum EvalCommand {
         if let split, split != "agency" { throw Arguments.UsageError(.optionTakes(option: "--split-by", values: "`agency`")) }
         if split != nil, output == nil { throw Arguments.UsageError(.splitByNeedsOutput) }
         if let output, split == nil {
-            // The report must not replace a file the run reads.
-            let target = Self.resolved(output)
-            if (checked.sources.files.map(\.path) + DataLoader.inputFiles(in: dataDir)).contains(where: { Self.resolved($0) == target }) {
+            // The report must not replace a file the run reads (under any of its names).
+            if let target = Self.fileIdentity(output),
+               (checked.sources.files.map(\.path) + DataLoader.inputFiles(in: dataDir)).contains(where: { Self.fileIdentity($0) == target }) {
                 throw Arguments.UsageError(.outputIsInput(output))
             }
             // The previous report goes while the run reads and judges (freeing a large file waits for the
@@ -266,9 +266,12 @@ enum EvalCommand {
         return agencies.count
     }
 
-    /// A path made absolute, with `.`, `..` and symbolic links resolved (to compare two names of one file).
-    static func resolved(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    /// The device and inode of the file at `path` (symbolic links followed), nil when there is none: two
+    /// names of one file (`./a`, `x/../a`, a link) have the same.
+    static func fileIdentity(_ path: String) -> [UInt64]? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
     }
 
     /// Today's date in Vietnam (UTC+7), whatever the machine's time zone.

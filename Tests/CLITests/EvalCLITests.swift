@@ -81,12 +81,13 @@ struct EvalCLITests {
     }
 
     /// `-o` naming a plan or a data file of the run is refused before anything is read or removed.
-    @Test(arguments: ["plan.plan", "data/reports.csv", "./data/../data/reports.csv"])
+    @Test(arguments: ["plan.plan", "data/reports.csv", "./data/../data/reports.csv", "hard-link.csv"])
     func theReportMayNotReplaceAnInput(name: String) throws {
         let fixture = CLI.repositoryRoot.appendingPathComponent("\(Self.fixtures)/multi-agency")
         let dir = try CLI.scratch()
         try FileManager.default.copyItem(at: fixture.appendingPathComponent("plan.plan"), to: dir.appendingPathComponent("plan.plan"))
         try FileManager.default.copyItem(at: fixture.appendingPathComponent("data"), to: dir.appendingPathComponent("data"))
+        try FileManager.default.linkItem(at: dir.appendingPathComponent("data/reports.csv"), to: dir.appendingPathComponent("hard-link.csv"))
         let target = dir.appendingPathComponent(name)
         let before = try Data(contentsOf: target)
         let result = try CLI.run(["eval", "plan.plan", "--data", "data", "--as-of", "2025-12-31", "--format", "csv", "-o", name, "--lang", "en"], in: dir)
