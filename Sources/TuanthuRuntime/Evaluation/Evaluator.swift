@@ -341,9 +341,16 @@ public struct Evaluator: Sendable {
     /// The SPEC 7 order of one obligation's findings: agency, then period in time order (positions).
     static func findingOrder(count: Int, agency: (Int) -> String, period: (Int) -> Period?) -> [Int] {
         // Agencies ranked once, so the keys hold integers only.
+        // (Consecutive findings often name the same agency: its rank is then not looked up again.)
         var rankOf: [String: Int] = [:]
-        for i in 0..<count where rankOf[agency(i)] == nil { rankOf[agency(i)] = 0 }
+        var seen: String?
+        for i in 0..<count {
+            let a = agency(i)
+            if a != seen, rankOf[a] == nil { rankOf[a] = 0 }
+            seen = a
+        }
         for (r, a) in rankOf.keys.sorted().enumerated() { rankOf[a] = r }
+        var lastAgency: String?, lastRank = 0
         struct Key: Comparable {
             var agency: Int, hasPeriod: Bool, last: Int, grain: Int, first: Int
             static func < (a: Key, b: Key) -> Bool {
@@ -356,7 +363,12 @@ public struct Evaluator: Sendable {
         // Lowering lists each period's agencies in turn: a period's days are worked out once for the run.
         var previous: (period: Period, key: Key)?
         let keys = (0..<count).map { i -> Key in
-            let rank = rankOf[agency(i)]!
+            let a = agency(i)
+            if a != lastAgency {
+                lastAgency = a
+                lastRank = rankOf[a]!
+            }
+            let rank = lastRank
             guard let p = period(i) else { return Key(agency: rank, hasPeriod: false, last: 0, grain: 0, first: 0) }
             if let previous, previous.period == p {
                 var key = previous.key
