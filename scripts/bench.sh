@@ -60,7 +60,7 @@ skip() { [[ ,$SKIP, == *,$1,* ]]; }
 cat "$WORK"/data/*.csv >/dev/null   # warm the page cache once, for every tool alike
 # By default each run replaces the previous run's output, as a user rerunning after a correction does.
 # Replacing a file costs freeing its blocks, which on a filesystem mounted with `discard` (this machine's
-# root) waits for the disk: 0.11 s for a 206 MB report at m, 1.2 s for 1.7 GB at l, 0.04 s for DuckDB's
+# root) waits for the disk: 0.11 s for a 206 MB report at m, 1.2 s for 1.7 GB at l, 0.06 s for DuckDB's
 # 71 MB (tuanthu now frees its previous report beside the run: docs/cli.md). FRESH_OUTPUTS=1 removes each
 # tool's previous output first, untimed, for every tool alike.
 # Before each run, `sync` (untimed) writes out what the previous tool left in the page cache, so no tool's
