@@ -302,6 +302,26 @@ struct CSVReaderTests {
         #expect(result.outcomes[4] == .record(["ok", "4"]))
     }
 
+    /// A record with more cells than a spreadsheet holds is an error at its first cell too many; the reader
+    /// goes on with the next record (the 25-million-cell header of `scripts/pathological.sh` once took 1.5 GB).
+    @Test func tooManyCellsIsAnErrorAndTheNextRecordIsRead() {
+        let limit = CSVReader.maxFields
+        var input = bytes("a,b\n")
+        let wide = Array(repeating: "x", count: limit + 3).joined(separator: ",")
+        input += bytes(wide + "\n")
+        let atLimit = Array(repeating: "y", count: limit).joined(separator: ",")
+        input += bytes(atLimit + "\nok,1\n")
+        for chunk in chunkSizes {
+            let result = readAll(input, chunkSize: chunk)
+            #expect(result.outcomes.count == 4, "chunk \(chunk)")
+            guard result.outcomes.count == 4 else { continue }
+            #expect(result.outcomes[1] == .error(.tooManyFields, line: 2, column: 2 * limit + 1, offset: 4 + 2 * limit), "chunk \(chunk)")
+            #expect(result.records.count == 3)
+            #expect(result.records[1].fields.count == limit, "a record of exactly \(limit) cells is read whole")
+            #expect(result.outcomes[3] == .record(["ok", "1"]))
+        }
+    }
+
     @Test func readsFilesInChunks() throws {
         var text = "\u{FEFF}mã;giá trị\r\n"
         for i in 0..<2000 { text += "\(i);\"Tỉnh \(i);\r\n\"\"x\"\"\"\r\n" }

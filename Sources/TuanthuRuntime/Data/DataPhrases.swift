@@ -14,6 +14,7 @@ extension CSVError {
         case .invalidUTF8: vi = "tệp có ký tự không phải UTF-8; hãy lưu lại tệp dưới dạng ‘CSV UTF-8’"
         case .utf16: vi = "tệp đang ở dạng UTF-16; dữ liệu CSV phải là UTF-8: hãy lưu lại dưới dạng ‘CSV UTF-8’"
         case .fieldTooLong: vi = "một ô dài quá giới hạn cho phép của một ô (16 MiB)"
+        case .tooManyFields: vi = "một dòng có hơn 16.384 ô, nhiều hơn một bảng tính chứa được; các ô từ ô 16.385 trở đi bị bỏ qua"
         case .ioError: vi = "không đọc được tệp: \(message)"
         }
         return Phrase(vi: vi, en: message)

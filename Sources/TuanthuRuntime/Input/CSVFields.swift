@@ -125,6 +125,16 @@ extension CSVReader {
                 fieldEnd = try readUnquoted(into: &fields)
             }
             fieldIndex += 1
+            if fields.count > Self.maxFields {
+                // Cells beyond the limit are read to find the record's end, and dropped.
+                if fieldIndex == Self.maxFields + 1 {
+                    note(.tooManyFields, "the line has more than \(Self.maxFields) cells, more than a spreadsheet holds; "
+                         + "cells from \(Self.maxFields + 1) on are left out", line: fieldLine, column: fieldColumn, offset: fieldOffset)
+                }
+                fields.removeLast()
+                columns.removeLast()
+                fieldLines.removeLast()
+            }
             if fieldEnd != .delimiter { break }
         }
         expectedFieldCount = fields.count

@@ -21,6 +21,9 @@ import Darwin
 public final class CSVReader {
     /// Longest field accepted, in bytes of its decoded value (quotes removed, `""` counted as one).
     public static let maxFieldBytes = 16 * 1024 * 1024
+    /// The most cells a record may have: a spreadsheet's columns (Excel and LibreOffice: 16,384). A longer
+    /// record is an error; its cells beyond are read (for the line's end) but not kept.
+    public static let maxFields = 16_384
     static let defaultChunkSize = 1 << 20
     /// How far the delimiter detection looks for the end of the header line.
     static let headerScanLimit = 4 << 20

@@ -24,7 +24,7 @@ public struct CSVRecord: Sendable, Equatable {
 /// opening has line 0 and column 0.
 public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
-        case unterminatedQuote, characterAfterClosingQuote, invalidUTF8, utf16, fieldTooLong, ioError
+        case unterminatedQuote, characterAfterClosingQuote, invalidUTF8, utf16, fieldTooLong, tooManyFields, ioError
     }
 
     public var line: Int
