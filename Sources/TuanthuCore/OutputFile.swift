@@ -34,14 +34,9 @@ public struct FileSink: TextSink {
     var written = 0
     var writebackStart = 0
     var syncer: BackgroundSync?
-    /// Bytes of the file reserved on disk ahead of the writes (`reserve`), and whether to go on reserving:
-    /// only for a file whose writer cuts it to size at the end (`trimReserve`), as `OutputFile.stream` does.
-    var reserved = 0
-    var reserving: Bool
 
-    public init(handle: FileHandle, reserveAhead: Bool = false) {
+    public init(handle: FileHandle) {
         self.handle = handle
-        reserving = reserveAhead
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -55,7 +50,6 @@ public struct FileSink: TextSink {
             // Large blocks (a duty's rendered findings) go straight to the file, not copied into the buffer.
             flush()
             guard failure == nil else { return }
-            reserve(bytes.count)
             do { try handle.write(contentsOf: bytes) } catch { failure = error }
             wrote(bytes.count)
             return
@@ -66,7 +60,6 @@ public struct FileSink: TextSink {
 
     public mutating func flush() {
         guard !buffer.isEmpty, failure == nil else { return }
-        reserve(buffer.count)
         do { try handle.write(contentsOf: buffer) } catch { failure = error }
         wrote(buffer.count)
         buffer.removeAll(keepingCapacity: true)
@@ -84,47 +77,11 @@ public struct FileSink: TextSink {
         syncer?.request()
     }
 
-    /// Reserves the file's blocks ahead of the writes, 64 MB at a time (`fallocate`): writing into reserved
-    /// blocks spares the filesystem its page-by-page reservation (delayed allocation), ≈ a third of the
-    /// kernel's time writing a report. Where the filesystem cannot, the file is written as before.
-    mutating func reserve(_ upcoming: Int) {
-        guard reserving, written + upcoming > reserved else { return }
-        let step = max(64 << 20, written + upcoming - reserved)
-        if let fallocate = Preallocation.fallocate, fallocate(handle.fileDescriptor, 0, Int64(reserved), Int64(step)) == 0 {
-            reserved += step
-        } else {
-            reserving = false
-        }
-    }
-
-    /// Cuts the file to the bytes written (the blocks reserved beyond them are let go).
-    mutating func trimReserve() throws {
-        guard reserved > written else { return }
-        if ftruncate(handle.fileDescriptor, off_t(written)) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(errno))])
-        }
-        reserved = written
-    }
-
     /// Stops the helper thread (after its last flush).
     mutating func finishSyncing() {
         syncer?.finish()
         syncer = nil
     }
-}
-
-/// Linux's `fallocate(2)` (mode 0: allocate and extend), looked up at run time: it is not in Swift's view of
-/// the C library, and `posix_fallocate` would write zeros where the filesystem cannot allocate.
-enum Preallocation {
-    typealias Fallocate = @convention(c) (Int32, Int32, Int64, Int64) -> Int32
-    static let fallocate: Fallocate? = {
-        #if os(Linux)
-        guard let symbol = dlsym(nil, "fallocate") else { return nil }
-        return unsafeBitCast(symbol, to: Fallocate.self)
-        #else
-        return nil
-        #endif
-    }()
 }
 
 /// A file being removed on a thread of its own (`OutputFile.removeInBackground`).
@@ -252,7 +209,7 @@ extension OutputFile {
         }
         do {
             let handle = try FileHandle(forWritingTo: tmp)
-            var sink = FileSink(handle: handle, reserveAhead: true)
+            var sink = FileSink(handle: handle)
             defer {
                 sink.finishSyncing()
                 try? handle.close()
@@ -261,7 +218,6 @@ extension OutputFile {
             sink.flush()
             sink.finishSyncing()
             if let failure = sink.failure { throw failure }
-            try sink.trimReserve()
             try handle.synchronize()
             awaitRemoval(of: path)
             if rename(tmp.path, url.path) != 0 {
