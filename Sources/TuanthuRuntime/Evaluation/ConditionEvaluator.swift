@@ -65,10 +65,9 @@ struct ConditionEvaluator {
         guard let row = lookup(id, p, exact) else { return nil }
         if !used.contains(where: { $0.id == row.id }) {
             used.append(row)
-            let unit = plan.indicators[id]?.unit
-            let shown = format(row.value, unit: unit)
-            readings.append("\(id) \(row.period) = \(shown)")
-            values.append(Reading(indicator: id, period: row.period, value: unit == .yesno ? .yesNo(row.value == .one) : .number(shown)))
+            let shown = shownValue(row.value, unit: plan.indicators[id]?.unit)
+            readings.append("\(id) \(row.period) = \(shown.text)")
+            values.append(Reading(indicator: id, period: row.period, value: shown.value))
         }
         return row
     }
@@ -113,9 +112,11 @@ struct ConditionEvaluator {
     }
 }
 
-/// A value as the catalogue words it: yes/no answers per language, numbers as `format` writes them.
-func readingValue(_ n: ExactNumber, unit: Unit?) -> ReadingValue {
-    unit == .yesno ? .yesNo(n == .one) : .number(format(n, unit: unit))
+/// A value as people read it, formatted once: its text (`format`) and, for the catalogue, yes/no answers per
+/// language or that same text.
+func shownValue(_ n: ExactNumber, unit: Unit?) -> (text: String, value: ReadingValue) {
+    let text = format(n, unit: unit)
+    return (text, unit == .yesno ? .yesNo(n == .one) : .number(text))
 }
 
 /// Formats a value for people: percents as `18.5%`, other units as exact decimals.

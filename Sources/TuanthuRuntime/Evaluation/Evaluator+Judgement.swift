@@ -132,8 +132,9 @@ extension Evaluator {
             for id in indicators {
                 let rows = lookup.candidates(id).filter { $0.period.lastDay <= period.lastDay }
                 if let last = rows.max(by: { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }) {
-                    latest.append("\(id) \(last.period) = \(format(last.value, unit: plan.indicators[id]?.unit))")
-                    latestValues.append(Reading(indicator: id, period: last.period, value: readingValue(last.value, unit: plan.indicators[id]?.unit)))
+                    let shown = shownValue(last.value, unit: plan.indicators[id]?.unit)
+                    latest.append("\(id) \(last.period) = \(shown.text)")
+                    latestValues.append(Reading(indicator: id, period: last.period, value: shown.value))
                     fates[last.id] = .evidence
                     f.evidence.append(evidence(last.source))
                 }
