@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Kills `tuanthu eval -o report.json` at random moments and checks that the report file is always
 # either a complete report or absent — never truncated or half-written (reports go through a temporary
-# file and a rename: Sources/TuanthuCore/OutputFile.swift; a run removes the previous report when it
-# starts, so a killed run may leave none).
+# file and a rename: Sources/TuanthuCore/OutputFile.swift; a run sets the previous report aside when it
+# starts, to write over it, so a killed run may leave none).
 #
 #   scripts/kill-test.sh [ROUNDS]        # default 40; TUANTHU=path/to/tuanthu to skip the build
 #   FORMAT=csv scripts/kill-test.sh      # the streamed CSV report instead of JSON

@@ -84,6 +84,13 @@ public struct FileSink: TextSink {
     }
 }
 
+/// Previous reports renamed to a run's temporary name, to be written over by the new report
+/// (`OutputFile.makeWayForReport`): the open file descriptor by the report's path.
+enum Replacement {
+    nonisolated(unsafe) static var reused: [String: Int32] = [:]
+    static let lock = NSLock()
+}
+
 /// A file being removed on a thread of its own (`OutputFile.removeInBackground`).
 final class Removal: @unchecked Sendable {
     let done = DispatchSemaphore(value: 0)
@@ -158,14 +165,64 @@ extension OutputFile {
         }
     }
 
-    /// Removes the regular file at `path` (a previous report the run is about to replace) on a thread of its
-    /// own, while the run reads and judges: freeing a large file's blocks waits for the disk (0.1 s for a
-    /// 200 MB report on a disk mounted with `discard`). Anything but a regular file (a folder, a device, a
-    /// symbolic link, nothing) is left alone. `stream(to:)` waits for the removal before its rename, and
-    /// `finishRemovals()` before the program ends.
-    public static func removeInBackground(_ path: String) {
+    /// The hidden temporary name a report is written under beside `path` before it is renamed to `path`.
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)").path
+    }
+
+    /// Makes way for a new report at `path`, once the run is sure to write one. The previous report there (a
+    /// regular file) is renamed to the run's temporary name and, when nothing else has it open, the new
+    /// report is written over it in place: its blocks are reused rather than freed and allocated anew, which
+    /// on a disk mounted with `discard` waits for the disk (0.1 s for a 200 MB report, then writing fresh
+    /// blocks costs more than overwriting). A previous report that is open elsewhere, shared by a hard link,
+    /// owned by someone else or on a filesystem without leases is removed instead, on a thread of its own, and
+    /// the new report written to a fresh file. Anything but a regular file (a folder, a device, a symbolic
+    /// link, nothing) is left alone. Either way `path` is absent until the new report is complete and renamed
+    /// there; `finishReplacement(at:)` removes a previous report set aside for a report never written.
+    public static func makeWayForReport(at path: String) {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return }
+        if let fd = takeOverForReuse(path) {
+            Replacement.lock.lock()
+            Replacement.reused[path] = fd
+            Replacement.lock.unlock()
+        } else {
+            removeInBackground(path)
+        }
+    }
+
+    /// Opens the regular file at `path` and renames it to the run's temporary name when this process is the
+    /// only one to have it open (a write lease is granted only then) and it has no other name; nil otherwise.
+    private static func takeOverForReuse(_ path: String) -> Int32? {
+        #if os(Linux)
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var st = stat()
+        let F_SETLEASE: Int32 = 1024
+        let previousHandler = signal(SIGIO, SIG_IGN)
+        defer { signal(SIGIO, previousHandler) }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1,
+              fcntl(fd, F_SETLEASE, Int32(F_WRLCK)) == 0 else {
+            close(fd)
+            return nil
+        }
+        // While the lease is held, anyone opening the file waits for it to be given back (the few
+        // microseconds of the rename) and the kernel signals SIGIO, whose default would end the run.
+        let renamed = rename(path, temporaryPath(for: path)) == 0
+        _ = fcntl(fd, F_SETLEASE, Int32(F_UNLCK))
+        guard renamed else {
+            close(fd)
+            return nil
+        }
+        return fd
+        #else
+        return nil
+        #endif
+    }
+
+    /// Removes the regular file at `path` on a thread of its own, while the run reads and judges.
+    static func removeInBackground(_ path: String) {
         let removal = Removal()
         Removal.lock.lock()
         Removal.pending[path] = removal
@@ -189,26 +246,33 @@ extension OutputFile {
         removal?.done.wait()
     }
 
-    /// Waits for every background removal still under way.
-    public static func finishRemovals() {
-        Removal.lock.lock()
-        let all = Removal.pending
-        Removal.pending = [:]
-        Removal.lock.unlock()
-        for r in all.values { r.done.wait() }
+    /// Ends the replacement of the report at `path`: removes the previous report set aside for it when the new
+    /// one was never written (the run stopped on data errors), and waits for a removal still under way.
+    public static func finishReplacement(at path: String) {
+        Replacement.lock.lock()
+        let unused = Replacement.reused.removeValue(forKey: path)
+        Replacement.lock.unlock()
+        if let fd = unused {
+            close(fd)
+            _ = unlink(temporaryPath(for: path))
+        }
+        awaitRemoval(of: path)
     }
 
     /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only
     /// once everything was written and flushed to disk.
     public static func stream(to path: String, _ body: (inout FileSink) throws -> Void) throws {
         removeStale(besides: path, marker: ".tmp-")
-        let url = URL(fileURLWithPath: path)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
+        let tmp = temporaryPath(for: path)
+        Replacement.lock.lock()
+        let reused = Replacement.reused.removeValue(forKey: path)
+        Replacement.lock.unlock()
+        if reused == nil, !FileManager.default.createFile(atPath: tmp, contents: nil) {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         do {
-            let handle = try FileHandle(forWritingTo: tmp)
+            let handle = try reused.map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
+                ?? FileHandle(forWritingTo: URL(fileURLWithPath: tmp))
             var sink = FileSink(handle: handle)
             defer {
                 sink.finishSyncing()
@@ -218,13 +282,15 @@ extension OutputFile {
             sink.flush()
             sink.finishSyncing()
             if let failure = sink.failure { throw failure }
+            // Written over a previous report: what is left of it past the new end goes.
+            if reused != nil { try handle.truncate(atOffset: UInt64(sink.written)) }
             try handle.synchronize()
             awaitRemoval(of: path)
-            if rename(tmp.path, url.path) != 0 {
+            if rename(tmp, path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }
         } catch {
-            try? FileManager.default.removeItem(at: tmp)
+            try? FileManager.default.removeItem(atPath: tmp)
             throw error
         }
     }

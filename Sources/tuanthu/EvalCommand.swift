@@ -45,11 +45,11 @@ enum EvalCommand {
                (checked.sources.files.map(\.path) + DataLoader.inputFiles(in: dataDir)).contains(where: { Self.fileIdentity($0) == target }) {
                 throw Arguments.UsageError(.outputIsInput(output))
             }
-            // The previous report goes while the run reads and judges (freeing a large file waits for the
-            // disk); a run that stops on data errors or is interrupted leaves no report, never a stale one.
-            OutputFile.removeInBackground(output)
+            // The previous report is set aside now, to be written over or removed while the run reads and
+            // judges; a run that stops on data errors or is interrupted leaves no report, never a stale one.
+            OutputFile.makeWayForReport(at: output)
         }
-        defer { OutputFile.finishRemovals() }
+        defer { if let output, split == nil { OutputFile.finishReplacement(at: output) } }
         let report = ProgressReport(progress)
         let dataOptions = DataOptions(numberLocale: locale, jobs: jobs, progress: { report.progress.rows($0) }, hashInputs: format == "json")
         /// Prints the data's warnings and errors; false when the run must stop without a report.

@@ -11,6 +11,10 @@ import Testing
         return dir
     }
 
+    static func inode(_ path: String) throws -> UInt64 {
+        try #require((FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value)
+    }
+
     @Test(arguments: [0, 3, (1 << 20) + 7, (16 << 20) + 5, (33 << 20) + 1])
     func theFileHoldsExactlyTheBytesWritten(size: Int) throws {
         let dir = try Self.scratch()
@@ -55,5 +59,75 @@ import Testing
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("previous report\n".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.csv"])
+    }
+
+    /// A rerun writes its report over the previous one (`makeWayForReport`), whatever their sizes: the file
+    /// holds exactly the new bytes, nothing of the old one past its end, and no temporary file is left.
+    @Test(arguments: [(0, 5), (5 << 20, 3), (3, (2 << 20) + 11), ((17 << 20) + 3, (17 << 20) + 3)])
+    func aRerunOverwritesThePreviousReportExactly(previous: Int, new: Int) throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("report.csv").path
+        try Data(repeating: 0x5A, count: previous).write(to: URL(fileURLWithPath: path))
+        let before = try Self.inode(path)
+        OutputFile.makeWayForReport(at: path)
+        #expect(!FileManager.default.fileExists(atPath: path), "the previous report is out of the way")
+        let expected = (0..<new).map { UInt8(truncatingIfNeeded: $0 &* 7) | 1 }
+        try OutputFile.stream(to: path) { sink in
+            var at = 0
+            while at < new {
+                let n = min(new - at, at % 3 == 0 ? 70_000 : 1_000)
+                sink.write(bytes: Array(expected[at..<(at + n)]))
+                at += n
+            }
+        }
+        OutputFile.finishReplacement(at: path)
+        let same = try Data(contentsOf: URL(fileURLWithPath: path)) == Data(expected)
+        #expect(same, "the file holds the new report exactly")
+        #if os(Linux)
+        #expect(try Self.inode(path) == before, "written over the previous report, not beside it")
+        #endif
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.csv"])
+    }
+
+    /// A previous report someone still has open, or that has a second name, is never written over: the
+    /// reader and the other name keep the previous bytes, the path gets the new report.
+    @Test func aPreviousReportInUseIsLeftToItsReaders() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("report.csv").path
+        let old = Data(repeating: 0x4F, count: 3 << 20)
+        try old.write(to: URL(fileURLWithPath: path))
+        let reader = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? reader.close() }
+        let before = try Self.inode(path)
+        OutputFile.makeWayForReport(at: path)
+        try OutputFile.stream(to: path) { $0.write(bytes: [UInt8](repeating: 0x4E, count: 3 << 20)) }
+        OutputFile.finishReplacement(at: path)
+        let seenByReader = try reader.readToEnd() == old
+        #expect(seenByReader, "the open previous report is intact")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(repeating: 0x4E, count: 3 << 20))
+        #expect(try Self.inode(path) != before, "a new file")
+
+        let other = dir.appendingPathComponent("copy.csv").path
+        try FileManager.default.linkItem(atPath: path, toPath: other)
+        OutputFile.makeWayForReport(at: path)
+        try OutputFile.stream(to: path) { $0.write("new") }
+        OutputFile.finishReplacement(at: path)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == Data(repeating: 0x4E, count: 3 << 20), "the other name keeps its bytes")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["copy.csv", "report.csv"])
+    }
+
+    /// A previous report set aside for a report that is never written (the run stopped on data errors) is
+    /// removed at the end: no report, no temporary file.
+    @Test func aReportNeverWrittenLeavesNothing() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("report.csv").path
+        try Data("previous report\n".utf8).write(to: URL(fileURLWithPath: path))
+        OutputFile.makeWayForReport(at: path)
+        OutputFile.finishReplacement(at: path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
     }
 }
