@@ -345,6 +345,34 @@ private func parseError(_ text: String, _ locale: NumberLocale) -> NumberParseEr
         #expect(value.percentDescription == expected)
     }
 
+    /// The word-sized shortcut rounds exactly as the big-integer path does, at the edges of 64 bits too.
+    @Test func wordSizedFormattingAgreesWithBigIntegers() {
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return seed
+        }
+        var values: [ExactNumber] = [q(Int(Int64.max)), q(Int(Int64.min) + 1), q(Int(Int64.max), 3), q(-1, Int(Int64.max)),
+                                     q(Int(Int64.max) / 10, 7), q(5, 10), q(-5, 10), q(1_844_674_407_370_955_161, 2)]
+        for _ in 0..<3000 {
+            let bits = Int(next() % 63) + 1
+            let n = Int64(truncatingIfNeeded: next() >> UInt64(64 - bits)) * (next() % 2 == 0 ? 1 : -1)
+            let d = Int64(truncatingIfNeeded: max(1, next() >> UInt64(64 - Int(next() % 63) - 1)))
+            values.append(ExactNumber(numerator: BigInt(n), denominator: BigInt(d)))
+        }
+        var compared = 0
+        for v in values {
+            for exponent in [0, 2, 4, 12, 14, 19] {
+                guard let small = v.smallScaledQuotient(exponent) else { continue }
+                compared += 1
+                if BigInt(small) != v.bigScaledQuotient(exponent) {
+                    Issue.record("\(v.numerator)/\(v.denominator) × 10^\(exponent): \(small) vs \(v.bigScaledQuotient(exponent))")
+                }
+            }
+        }
+        #expect(compared > 10_000, "the shortcut was taken for most values")
+    }
+
     @Test func bigValuesFormatWithoutExponent() throws {
         let huge = ExactNumber(BigInt.powerOfTen(30)) + q(1, 2)
         #expect(huge.description == "1000000000000000000000000000000.5")

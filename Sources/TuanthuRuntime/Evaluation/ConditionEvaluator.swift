@@ -5,7 +5,8 @@ import TuanthuSemantics
 struct ConditionEvaluator {
     /// Finds the observation of an indicator for a period (exact, or the latest finer one inside it).
     let lookup: (_ indicator: String, _ period: Period, _ exact: Bool) -> ObservationRow?
-    let plan: CheckedPlan
+    /// The plan's indicators (for their units).
+    let indicators: [String: Indicator]
     let period: Period
     /// Rows read while evaluating, in reading order.
     var used: [ObservationRow] = []
@@ -65,8 +66,8 @@ struct ConditionEvaluator {
         guard let row = lookup(id, p, exact) else { return nil }
         if !used.contains(where: { $0.id == row.id }) {
             used.append(row)
-            let shown = shownValue(row.value, unit: plan.indicators[id]?.unit)
-            readings.append("\(id) \(row.period) = \(shown.text)")
+            let shown = shownValue(row.value, unit: indicators[id]?.unit)
+            readings.append(id + " " + row.period.description + " = " + shown.text)
             values.append(Reading(indicator: id, period: row.period, value: shown.value))
         }
         return row

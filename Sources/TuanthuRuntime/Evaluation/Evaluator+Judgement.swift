@@ -85,8 +85,10 @@ extension Evaluator {
             for other in rows where other.id != first.id && fates[other.id] == .unused { fates[other.id] = .superseded }
             let what = first.status == .done ? "done" : "in progress"
             f.found = first.date?.description
-            f.actual = what + (first.date.map { " on \($0)" } ?? " (no date given)") + (first.agency != a.agency ? " by \(first.agency)" : "")
-                + (first.document.map { ": \($0)" } ?? "")
+            var actual = what + (first.date.map { " on " + $0.description } ?? " (no date given)")
+            if first.agency != a.agency { actual += " by " + first.agency }
+            if let document = first.document { actual += ": " + document }
+            f.actual = actual
             f.fact = .delivered(first.status.state, date: first.date, by: first.agency != a.agency ? first.agency : nil, document: first.document)
             if let due = f.due, let d = first.date, d > due.day, !ongoing {
                 f.status = .late
@@ -103,7 +105,7 @@ extension Evaluator {
             fates[latest.id] = .evidence
             f.evidence.append(evidence(latest.source))
             for other in rows where other.id != latest.id && fates[other.id] == .unused { fates[other.id] = .superseded }
-            f.actual = latest.status.state.words + (latest.date.map { " on \($0)" } ?? "")
+            f.actual = latest.status.state.words + (latest.date.map { " on " + $0.description } ?? "")
             f.fact = .lastState(latest.status.state, date: latest.date)
         } else {
             f.actual = "nothing reported"
@@ -119,9 +121,9 @@ extension Evaluator {
     /// Targets: judged on the observation for the target's period; pending before its deadline.
     func judgeTarget(_ a: Assignment, condition: Condition, indicators: [String], plan: CheckedPlan, _ f: inout Finding) {
         guard let period = a.period else { return }
-        let lookup = ObservationLookup(rows: observationsByIndicator, plan: plan, planIndex: a.plan, eligible: a.eligible,
+        let lookup = ObservationLookup(rows: observationsByIndicator, indicators: plan.indicators, planIndex: a.plan, eligible: a.eligible,
                                        byAgency: observationsByAgency)
-        var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)
+        var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, indicators: plan.indicators, period: period)
         let truth = evaluator.evaluate(condition)
         let dueDay = f.due?.day ?? period.lastDay
         if dueDay > asOf {
@@ -133,7 +135,7 @@ extension Evaluator {
                 let rows = lookup.candidates(id).filter { $0.period.lastDay <= period.lastDay }
                 if let last = rows.max(by: { ($0.period.lastDay, $1.period.grain) < ($1.period.lastDay, $0.period.grain) }) {
                     let shown = shownValue(last.value, unit: plan.indicators[id]?.unit)
-                    latest.append("\(id) \(last.period) = \(shown.text)")
+                    latest.append(id + " " + last.period.description + " = " + shown.text)
                     latestValues.append(Reading(indicator: id, period: last.period, value: shown.value))
                     fates[last.id] = .evidence
                     f.evidence.append(evidence(last.source))

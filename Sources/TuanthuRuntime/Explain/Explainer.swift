@@ -194,8 +194,8 @@ public struct Explainer {
     func valueLines(_ c: Condition, plan: CheckedPlan, planIndex: Int, finding f: Finding, eligible: [String]) -> [ExplainLine] {
         guard let period = f.period else { return [] }
         let lookup = ObservationLookup(rows: Dictionary(grouping: data.observations.filter { !data.repeatedRows.contains($0.id) }, by: { Evaluator.key($0.plan, $0.indicator) }),
-                                       plan: plan, planIndex: planIndex, eligible: eligible)
-        var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, plan: plan, period: period)
+                                       indicators: plan.indicators, planIndex: planIndex, eligible: eligible)
+        var evaluator = ConditionEvaluator(lookup: { lookup.find($0, $1, exact: $2) }, indicators: plan.indicators, period: period)
         var lines: [ExplainLine] = []
         describe(c, &evaluator, &lines)
         lines.append(contentsOf: evaluator.values.map { .read($0) })

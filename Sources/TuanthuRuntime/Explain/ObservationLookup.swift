@@ -5,7 +5,8 @@ import TuanthuSemantics
 /// latest finer observation inside it; `per agency` indicators read only the eligible agencies' rows.
 struct ObservationLookup {
     let rows: [Evaluator.NameKey: [ObservationRow]]
-    let plan: CheckedPlan
+    /// The plan's indicators (whether each is `per agency`).
+    let indicators: [String: Indicator]
     let planIndex: Int
     let eligible: [String]
     /// The same rows by plan, indicator and agency, when the caller has them: a per-agency target then reads
@@ -13,10 +14,11 @@ struct ObservationLookup {
     var byAgency: [Evaluator.NameKey: [ObservationRow]]? = nil
 
     func candidates(_ id: String) -> [ObservationRow] {
-        let perAgency = plan.indicators[id]?.perAgency == true
+        let perAgency = indicators[id]?.perAgency == true
         let key = Evaluator.key(planIndex, id)
         if perAgency, let byAgency {
             // The eligible agencies' rows in file order (row ids), each row once: what the filter keeps.
+            if eligible.count == 1 { return byAgency[Evaluator.key(planIndex, id, agency: eligible[0])] ?? [] }
             let agencies = Set(eligible)
             if agencies.count == 1, let only = agencies.first { return byAgency[Evaluator.key(planIndex, id, agency: only)] ?? [] }
             return agencies.flatMap { byAgency[Evaluator.key(planIndex, id, agency: $0)] ?? [] }.sorted { $0.id < $1.id }
