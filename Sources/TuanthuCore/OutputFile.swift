@@ -35,6 +35,9 @@ public struct FileSink: TextSink {
     var writebackStart = 0
     var syncer: BackgroundSync?
 
+    /// Whether the disk is asked to catch up as the file grows (not for a device, pipe or socket).
+    var flushesAhead = true
+
     public init(handle: FileHandle) {
         self.handle = handle
         buffer.reserveCapacity(1 << 20)
@@ -71,7 +74,7 @@ public struct FileSink: TextSink {
         written += n
         // Not while a previous report is being removed: its blocks are being discarded, and a flush would
         // wait behind them holding the file (the writer's next write with it).
-        guard written - writebackStart >= 16 << 20, !Removal.anyUnderWay else { return }
+        guard flushesAhead, written - writebackStart >= 16 << 20, !Removal.anyUnderWay else { return }
         writebackStart = written
         if syncer == nil { syncer = BackgroundSync(fd: handle.fileDescriptor) }
         syncer?.request()
@@ -88,6 +91,8 @@ public struct FileSink: TextSink {
 /// (`OutputFile.makeWayForReport`): the open file descriptor by the report's path.
 enum Replacement {
     nonisolated(unsafe) static var reused: [String: Int32] = [:]
+    /// The file each output path named when its previous report was set aside (a symbolic link followed).
+    nonisolated(unsafe) static var resolved: [String: String] = [:]
     static let lock = NSLock()
 }
 
@@ -165,6 +170,37 @@ extension OutputFile {
         }
     }
 
+    /// Where output named `path` goes.
+    enum Destination: Equatable {
+        /// A regular file (or none yet), replaced atomically: `path`, or the file a symbolic link at `path`
+        /// points to (the link is kept).
+        case file(String)
+        /// A device, a named pipe or a socket (`/dev/stdout`, `/dev/null`): written straight through.
+        case device
+    }
+
+    static func destination(of path: String) -> Destination {
+        // As found when the way was made for the report (the link's target may have been set aside since).
+        Replacement.lock.lock()
+        let known = Replacement.resolved[path]
+        Replacement.lock.unlock()
+        if let known { return .file(known) }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return .file(path) }  // nothing there yet, or a dangling link
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            var link = stat()
+            guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK,
+                  let resolved = realpath(path, nil) else { return .file(path) }
+            defer { free(resolved) }
+            return .file(String(cString: resolved))
+        case S_IFDIR:
+            return .file(path)  // the rename fails: "cannot write"
+        default:
+            return .device
+        }
+    }
+
     /// The hidden temporary name a report is written under beside `path` before it is renamed to `path`.
     static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
@@ -180,9 +216,13 @@ extension OutputFile {
     /// the new report written to a fresh file. Anything but a regular file (a folder, a device, a symbolic
     /// link, nothing) is left alone. Either way `path` is absent until the new report is complete and renamed
     /// there; `finishReplacement(at:)` removes a previous report set aside for a report never written.
-    public static func makeWayForReport(at path: String) {
+    public static func makeWayForReport(at output: String) {
+        guard case .file(let path) = destination(of: output) else { return }
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return }
+        Replacement.lock.lock()
+        Replacement.resolved[output] = path
+        Replacement.lock.unlock()
         if let fd = takeOverForReuse(path) {
             Replacement.lock.lock()
             Replacement.reused[path] = fd
@@ -248,8 +288,10 @@ extension OutputFile {
 
     /// Ends the replacement of the report at `path`: removes the previous report set aside for it when the new
     /// one was never written (the run stopped on data errors), and waits for a removal still under way.
-    public static func finishReplacement(at path: String) {
+    public static func finishReplacement(at output: String) {
+        guard case .file(let path) = destination(of: output) else { return }
         Replacement.lock.lock()
+        Replacement.resolved[output] = nil
         let unused = Replacement.reused.removeValue(forKey: path)
         Replacement.lock.unlock()
         if let fd = unused {
@@ -261,7 +303,24 @@ extension OutputFile {
 
     /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only
     /// once everything was written and flushed to disk.
-    public static func stream(to path: String, _ body: (inout FileSink) throws -> Void) throws {
+    public static func stream(to output: String, _ body: (inout FileSink) throws -> Void) throws {
+        let path: String
+        switch destination(of: output) {
+        case .file(let p): path = p
+        case .device:
+            // `/dev/stdout`, `/dev/null`, a named pipe: written straight through (a device cannot be
+            // replaced by a rename, and must never be).
+            guard let handle = FileHandle(forWritingAtPath: output) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output])
+            }
+            defer { try? handle.close() }
+            var sink = FileSink(handle: handle)
+            sink.flushesAhead = false
+            try body(&sink)
+            sink.flush()
+            if let failure = sink.failure { throw failure }
+            return
+        }
         removeStale(besides: path, marker: ".tmp-")
         let tmp = temporaryPath(for: path)
         Replacement.lock.lock()

@@ -130,4 +130,61 @@ import Testing
         OutputFile.finishReplacement(at: path)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == [])
     }
+
+    /// A symbolic link at the output path is followed: the file it points to gets the report (written over
+    /// in place, then renamed there), the link stays a link.
+    @Test func aLinkIsFollowedAndKept() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("shared").appendingPathComponent("report.csv").path
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(repeating: 0x5A, count: 1 << 20).write(to: URL(fileURLWithPath: target))
+        let link = dir.appendingPathComponent("report.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "shared/report.csv")
+        for round in 0..<2 {
+            OutputFile.makeWayForReport(at: link)
+            try OutputFile.stream(to: link) { $0.write("round \(round)\n") }
+            OutputFile.finishReplacement(at: link)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "shared/report.csv")
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == "round \(round)\n")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent) == ["report.csv"])
+    }
+
+    /// A named pipe (as `/dev/stdout` or `/dev/null` are devices) is written straight through: it is never
+    /// replaced by a file, and the reader gets every byte.
+    @Test func aPipeIsWrittenThrough() throws {
+        let dir = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A second name for the pipe, to let the reader go should the report never reach it.
+        let alias = dir.appendingPathComponent("alias").path
+        #expect(link(fifo, alias) == 0)
+        let expected = (0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        final class Received: @unchecked Sendable { var data = Data() }
+        let received = Received()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            if let reader = FileHandle(forReadingAtPath: fifo) {
+                received.data = (try? reader.readToEnd()) ?? Data()
+                try? reader.close()
+            }
+            done.signal()
+        }.start()
+        OutputFile.makeWayForReport(at: fifo)
+        try OutputFile.stream(to: fifo) { $0.write(bytes: expected) }
+        OutputFile.finishReplacement(at: fifo)
+        if done.wait(timeout: .now() + 20) == .timedOut {
+            // Nothing was written to the pipe (it was replaced by a file): let the reader go.
+            Issue.record("the report never reached the pipe")
+            if let w = FileHandle(forWritingAtPath: alias) { try? w.close() }
+            done.wait()
+        }
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
+        let same = received.data == Data(expected)
+        #expect(same, "the reader got the report")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["alias", "pipe"])
+    }
 }
