@@ -15,7 +15,9 @@ public enum PlanFinder {
             guard fm.fileExists(atPath: path, isDirectory: &isDir) else { missing.append(path); continue }
             if isDir.boolValue {
                 var found: [String] = []
-                if let e = fm.enumerator(atPath: path) {
+                // A folder named on the command line is searched even when it is a symbolic link (as `grep -r`
+                // does); links met inside it are not followed.
+                if let e = fm.enumerator(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path) {
                     while let rel = e.nextObject() as? String {
                         if rel.hasSuffix(".plan") {
                             found.append(path.hasSuffix("/") ? path + rel : path + "/" + rel)
