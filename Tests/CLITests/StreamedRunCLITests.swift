@@ -19,6 +19,8 @@ struct StreamedRunCLITests {
     }
 
     static let header = "plan,obligation,agency,period,submitted,document"
+    /// Written as the single byte 0xE9 (see `workspace`).
+    static let latin1 = "\u{10FFFD}"
 
     struct Layout: CustomTestStringConvertible, Sendable {
         var name: String
@@ -58,6 +60,23 @@ struct StreamedRunCLITests {
              "reports-2.csv": file(plan(lines, "P02/KH-UBND")),
              "reports-3.csv": file(plan(lines, "P03/KH-UBND") + ["P03/KH-UBND,bc_tuan_cds,S01,2025-W02,08/01/2025x,1/BC"])]
         },
+        // One national file: errors, blank lines, a BOM, CRLF line ends, a byte that is not UTF-8.
+        Layout(name: "one file: bad rows and blank lines all through it (no report)") { lines in
+            var rows: [String] = []
+            for (k, line) in lines.enumerated() {
+                rows.append(line)
+                if k % 997 == 500 { rows.append("P02/KH-UBND,bc_tuan_cds,S99,2025-W02,2025-01-08,1/BC") }
+                if k % 1409 == 700 { rows.append("") }
+                if k % 2203 == 1000 { rows.append("P01/KH-UBND,bc_tuan_cds,S01,2025-W02,2025-13-40,1/BC") }
+            }
+            return ["reports.csv": file(rows)]
+        },
+        Layout(name: "one file with a BOM, CRLF line ends and no line break at its end") { lines in
+            ["reports.csv": "\u{FEFF}" + ([header] + lines).joined(separator: "\r\n")]
+        },
+        Layout(name: "one file, a Latin-1 byte near its end") { lines in
+            ["reports.csv": file(Array(lines.dropLast(3)) + ["P01/KH-UBND,bc_tuan_cds,S01,2025-W02,2025-01-08,Bi\(latin1)n b\(latin1)n"] + lines.suffix(3))]
+        },
     ]
 
     /// Copies the fixture's plans and other tables, then writes the layout's report files.
@@ -70,7 +89,21 @@ struct StreamedRunCLITests {
             try fm.copyItem(at: fixture.appendingPathComponent("data/" + name), to: dir.appendingPathComponent("data/" + name))
         }
         for (name, text) in layout.files(try reportLines()) {
-            try Data(text.utf8).write(to: dir.appendingPathComponent("data/" + name))
+            // `latin1` stands for the byte 0xE9 (é in Latin-1), which is not UTF-8.
+            let marker = Array(latin1.utf8)
+            var bytes: [UInt8] = []
+            let utf8 = Array(text.utf8)
+            var i = 0
+            while i < utf8.count {
+                if utf8[i] == marker[0], utf8[i...].starts(with: marker) {
+                    bytes.append(0xE9)
+                    i += marker.count
+                } else {
+                    bytes.append(utf8[i])
+                    i += 1
+                }
+            }
+            try Data(bytes).write(to: dir.appendingPathComponent("data/" + name))
         }
         return dir
     }

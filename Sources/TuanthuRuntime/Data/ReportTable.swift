@@ -184,7 +184,8 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         let extraOffset = UInt32(extras.count)
         extras += part.extras
         let sourceOffset = Int64(fileOffset) << Self.lineBits
-        rows.reserveCapacity(rows.count + part.rows.count)
+        // Room grows geometrically: a block of many files is appended file after file.
+        if rows.capacity < rows.count + part.rows.count { rows.reserveCapacity(Swift.max(rows.count + part.rows.count, 2 * rows.capacity)) }
         for k in part.rows.indices {
             var r = part.rows[k]
             let id = part.id(at: k) + idOffset
