@@ -17,6 +17,14 @@ public protocol TextSink {
     mutating func write(_ text: String)
 }
 
+/// Why an output file could not be written, in the system's words ("No such file or directory").
+public struct OutputFileError: LocalizedError {
+    public let reason: String
+    public var errorDescription: String? { reason }
+
+    static func lastSystemError() -> OutputFileError { OutputFileError(reason: String(cString: strerror(errno))) }
+}
+
 /// Collects text in memory.
 public struct StringSink: TextSink {
     public private(set) var text = ""
@@ -310,9 +318,9 @@ extension OutputFile {
         case .device:
             // `/dev/stdout`, `/dev/null`, a named pipe: written straight through (a device cannot be
             // replaced by a rename, and must never be).
-            guard let handle = FileHandle(forWritingAtPath: output) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output])
-            }
+            let fd = open(output, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw OutputFileError.lastSystemError() }
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             defer { try? handle.close() }
             var sink = FileSink(handle: handle)
             sink.flushesAhead = false
@@ -326,12 +334,10 @@ extension OutputFile {
         Replacement.lock.lock()
         let reused = Replacement.reused.removeValue(forKey: path)
         Replacement.lock.unlock()
-        if reused == nil, !FileManager.default.createFile(atPath: tmp, contents: nil) {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        let fd = reused ?? open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw OutputFileError.lastSystemError() }
         do {
-            let handle = try reused.map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
-                ?? FileHandle(forWritingTo: URL(fileURLWithPath: tmp))
+            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             var sink = FileSink(handle: handle)
             defer {
                 sink.finishSyncing()
@@ -346,7 +352,7 @@ extension OutputFile {
             try handle.synchronize()
             awaitRemoval(of: path)
             if rename(tmp, path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                throw OutputFileError.lastSystemError()
             }
         } catch {
             try? FileManager.default.removeItem(atPath: tmp)

@@ -107,6 +107,18 @@ struct EvalCLITests {
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("inside.txt").path))
     }
 
+    /// A report that cannot be written says why in the system's words, not a guess.
+    @Test func anUnwritableReportSaysWhy() throws {
+        let dir = try CLI.scratch()
+        let out = dir.appendingPathComponent("missing/report.csv").path
+        let result = try CLI.run(Self.multi + ["--format", "csv", "-o", out, "--lang", "en"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write \(out): No such file or directory"), "\(result.stderr)")
+        let folder = try CLI.run(Self.multi + ["--format", "csv", "-o", dir.path, "--lang", "en"])
+        #expect(folder.status == 2)
+        #expect(folder.stderr.contains("Is a directory"), "\(folder.stderr)")
+    }
+
     @Test func reportShape() throws {
         let result = try CLI.run(Self.multi + ["--format", "json"])
         let report = try CLI.json(result.stdout)
