@@ -221,9 +221,10 @@ extension OutputFile {
     /// on a disk mounted with `discard` waits for the disk (0.1 s for a 200 MB report, then writing fresh
     /// blocks costs more than overwriting). A previous report that is open elsewhere, shared by a hard link,
     /// owned by someone else or on a filesystem without leases is removed instead, on a thread of its own, and
-    /// the new report written to a fresh file. Anything but a regular file (a folder, a device, a symbolic
-    /// link, nothing) is left alone. Either way `path` is absent until the new report is complete and renamed
-    /// there; `finishReplacement(at:)` removes a previous report set aside for a report never written.
+    /// the new report written to a fresh file. A symbolic link is followed to the file it names (the link
+    /// stays); anything else but a regular file (a folder, a device, nothing) is left alone. Either way the
+    /// file is absent until the new report is complete and renamed there; `finishReplacement(at:)` removes a
+    /// previous report set aside for a report never written.
     public static func makeWayForReport(at output: String) {
         guard case .file(let path) = destination(of: output) else { return }
         var st = stat()
