@@ -34,7 +34,7 @@ public enum FindingsText {
                 if a.count > width {
                     out += "  " + a + "\n  " + String(repeating: " ", count: width) + "  "
                 } else {
-                    out += "  " + a.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                    out += "  " + FindingsText.padded(a, to: width) + "  "
                 }
                 if let name = e.agencyNames[a] { out += name + ": " }
                 out += counts.joined(separator: ", ") + "\n"
@@ -117,13 +117,20 @@ public enum FindingsText {
         return "\u{1B}[\(code)m\(name)\u{1B}[0m"
     }
 
+    /// `text` followed by spaces up to `width` characters, counted as the table's widths count them (never
+    /// cut; Foundation's `padding(toLength:)` counts UTF-16 units, cuts, and took 40 % of a text report).
+    static func padded(_ text: String, to width: Int) -> String {
+        let n = text.count
+        return n >= width ? text : text + String(repeating: " ", count: width - n)
+    }
+
     static func table(header: [String], rows: [[String]], colorStatus: Int?, language: Language) -> String {
         var widths = header.map(\.count)
         for r in rows { for (i, c) in r.enumerated() where i < widths.count - 1 { widths[i] = max(widths[i], c.count) } }
         func line(_ cells: [String], paint: Bool) -> String {
             var parts: [String] = []
             for (i, c) in cells.enumerated() {
-                var cell = i < cells.count - 1 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0) : c
+                var cell = i < cells.count - 1 ? FindingsText.padded(c, to: widths[i]) : c
                 if paint, i == colorStatus, let s = Status.allCases.first(where: { Catalogue.status($0.rawValue, language) == c }) {
                     cell = FindingsText.paint(s, true, language) + String(repeating: " ", count: max(0, widths[i] - c.count))
                 }
