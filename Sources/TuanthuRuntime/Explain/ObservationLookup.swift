@@ -19,9 +19,7 @@ struct ObservationLookup {
         if perAgency, let byAgency {
             // The eligible agencies' rows in file order (row ids), each row once: what the filter keeps.
             if eligible.count == 1 { return byAgency[Evaluator.key(planIndex, id, agency: eligible[0])] ?? [] }
-            let agencies = Set(eligible)
-            if agencies.count == 1, let only = agencies.first { return byAgency[Evaluator.key(planIndex, id, agency: only)] ?? [] }
-            return agencies.flatMap { byAgency[Evaluator.key(planIndex, id, agency: $0)] ?? [] }.sorted { $0.id < $1.id }
+            return Set(eligible).flatMap { byAgency[Evaluator.key(planIndex, id, agency: $0)] ?? [] }.sorted { $0.id < $1.id }
         }
         return (rows[key] ?? []).filter { r in
             perAgency ? (r.agency.map { eligible.contains($0) } ?? false) : r.agency == nil
