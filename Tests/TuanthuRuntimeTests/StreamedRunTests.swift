@@ -58,6 +58,57 @@ struct StreamedRunTests {
         #expect(after == [-1, -1, -1, 0, 2, 2, 2, -1])
     }
 
+    // MARK: Sections of one file
+
+    struct SectionCase: CustomTestStringConvertible {
+        var name: String
+        /// Plan → (first line's start, its number, last line's start); a plan is its own unit unless `units` says.
+        var spans: [Int: (Int, Int, Int)]
+        var unitOfPlan: [Int] = [0, 1, 2, 3]
+        /// Each section as "units:start-end@line" ("end" is "eof" for the file's end), or "whole:units".
+        var sections: [String]
+        var testDescription: String { name }
+    }
+
+    // The header ends at byte 10; lines are 10 bytes long unless a case says otherwise.
+    static let sectionCases: [SectionCase] = [
+        SectionCase(name: "one plan: the whole file", spans: [0: (10, 2, 90)], sections: ["whole:0"]),
+        SectionCase(name: "plans one after another", spans: [0: (10, 2, 30), 1: (40, 5, 60), 2: (70, 8, 70)],
+                    sections: ["0:10-40@2", "1:40-70@5", "2:70-eof@8"]),
+        SectionCase(name: "out of plan order", spans: [2: (10, 2, 20), 0: (30, 4, 50)], sections: ["2:10-30@2", "0:30-eof@4"]),
+        SectionCase(name: "a plan's rows on both sides of another's join them", spans: [0: (10, 2, 50), 1: (20, 3, 30), 2: (60, 7, 60)],
+                    sections: ["0,1:10-60@2", "2:60-eof@7"]),
+        SectionCase(name: "overlaps chain", spans: [0: (10, 2, 30), 1: (20, 3, 50), 2: (40, 5, 60)], sections: ["whole:0,1,2"]),
+        SectionCase(name: "lines of no plan stay with the section before (the first begins with the rows)",
+                    spans: [0: (30, 4, 40), 1: (70, 8, 80)], sections: ["0:10-70@2", "1:70-eof@8"]),
+        SectionCase(name: "plans of one unit share a section", spans: [0: (10, 2, 10), 1: (20, 3, 20), 2: (30, 4, 30)],
+                    unitOfPlan: [0, 0, 1], sections: ["0:10-30@2", "1:30-eof@4"]),
+        SectionCase(name: "a unit's plans apart take the plans between along", spans: [0: (10, 2, 10), 1: (20, 3, 20), 2: (30, 4, 30)],
+                    unitOfPlan: [0, 1, 0], sections: ["whole:0,1"]),
+    ]
+
+    @Test(arguments: sectionCases)
+    func sections(_ c: SectionCase) {
+        let spans = c.spans.mapValues { ReportFileScan.PlanSpan(first: $0.0, firstLine: $0.1, last: $0.2) }
+        let scan = ReportFileScan.Result(plans: Set(c.spans.keys), layout: ReportFileScan.Layout(headerEnd: 10, spans: spans))
+        let sections = Evaluator.sections(file: 7, scan: scan, unitOfPlan: c.unitOfPlan)
+        #expect(sections.allSatisfy { $0.file == 7 })
+        let described = sections.map { s -> String in
+            let units = (s.units ?? []).sorted().map(String.init).joined(separator: ",")
+            guard let piece = s.piece else { return "whole:" + units }
+            let end = piece.bytes.upperBound == Int.max ? "eof" : String(piece.bytes.upperBound)
+            return "\(units):\(piece.bytes.lowerBound)-\(end)@\(piece.line)"
+        }
+        #expect(described == c.sections)
+        // Only the first section speaks for the file's header.
+        #expect(sections.map { $0.piece?.isFirst ?? true } == sections.indices.map { $0 == 0 })
+    }
+
+    @Test func aFileOfAnyPlanOrReadAsRecordsIsOneSection() {
+        #expect(Evaluator.sections(file: 3, scan: nil, unitOfPlan: [0, 1]) == [ReportSection(file: 3, units: nil)])
+        #expect(Evaluator.sections(file: 3, scan: ReportFileScan.Result(plans: [0, 1]), unitOfPlan: [0, 1]) == [ReportSection(file: 3, units: [0, 1])])
+    }
+
     // MARK: The runner
 
     /// Pieces start only after what they wait for is consumed, and are consumed in order, with any number
@@ -222,6 +273,55 @@ struct StreamedRunTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv")
         try Data(c.bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        #expect(ReportFileScan.plans(of: url.path, directory: directory) == c.plans)
+        let whole = ReportFileScan.scan(of: url.path, directory: directory)
+        #expect(whole?.plans == c.plans)
+        // The file is read a chunk at a time: lines and cells cut by a chunk's end change nothing.
+        for chunk in [1, 2, 3, 7, 16, 50] {
+            #expect(ReportFileScan.scan(of: url.path, directory: directory, chunkSize: chunk) == whole, "chunks of \(chunk) bytes")
+        }
+    }
+
+    struct LayoutCase: CustomTestStringConvertible {
+        var name: String
+        var text: String
+        /// Each plan's rows as "plan:first/line/last" (byte offsets of line starts); nil: not read the quick way.
+        var spans: [String]?
+        var testDescription: String { name }
+    }
+
+    // The header is 40 bytes; each line of `row` 29 (30 with CRLF).
+    static func row(_ plan: Int, _ month: Int) -> String { "P\(plan),bc,STC,2025-0\(month),2025-02-03\n" }
+
+    static let layoutCases: [LayoutCase] = [
+        LayoutCase(name: "plans one after another", text: header + row(1, 1) + row(1, 2) + row(3, 1) + row(2, 1) + row(2, 2),
+                   spans: ["0:40/2/69", "1:127/5/156", "2:98/4/98"]),
+        LayoutCase(name: "a plan again later: its span covers the other's", text: header + row(1, 1) + row(2, 1) + row(1, 2),
+                   spans: ["0:40/2/98", "1:69/3/69"]),
+        LayoutCase(name: "blank lines count as lines", text: header + "\n" + row(2, 1) + "\n\n" + row(3, 1),
+                   spans: ["1:41/3/41", "2:72/6/72"]),
+        LayoutCase(name: "a row routed by its obligation", text: header + ",rieng_3,STC,2025-01,2025-02-03\n" + row(1, 1),
+                   spans: ["0:72/3/72", "2:40/2/40"]),
+        LayoutCase(name: "CRLF", text: header.replacingOccurrences(of: "\n", with: "\r\n") + row(1, 1).replacingOccurrences(of: "\n", with: "\r\n")
+                   + row(2, 1).replacingOccurrences(of: "\n", with: "\r\n"),
+                   spans: ["0:41/2/41", "1:71/3/71"]),
+        LayoutCase(name: "quotes: read as records", text: header + "\"P1\",bc,STC,2025-01,2025-02-03\n", spans: nil),
+    ]
+
+    @Test(arguments: layoutCases)
+    func layout(_ c: LayoutCase) throws {
+        let directory = try Self.directory()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv")
+        try Data(c.text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        for chunk in [FileChunks.chunkSize, 1, 9, 33] {
+            let scan = ReportFileScan.scan(of: url.path, directory: directory, chunkSize: chunk)
+            let spans = scan?.layout.map { layout in
+                layout.spans.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.first)/\($0.value.firstLine)/\($0.value.last)" }
+            }
+            #expect(spans == c.spans, "chunks of \(chunk) bytes")
+            if let layout = scan?.layout {
+                #expect(layout.headerEnd == Array(c.text.utf8).firstIndex(of: 0x0A)! + 1)
+            }
+        }
     }
 }

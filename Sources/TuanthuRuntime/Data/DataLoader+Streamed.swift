@@ -1,5 +1,14 @@
 import TuanthuCore
 
+/// Where a section lies in its file: its lines' bytes and the first one's number; the file's header line
+/// ends at `headerEnd`. Its first section (`isFirst`) reports what is wrong with the header.
+struct FilePiece: Equatable, Sendable {
+    var bytes: Range<Int>
+    var line: Int
+    var headerEnd: Int
+    var isFirst: Bool
+}
+
 /// The errors and warnings of one data file, kept apart while a streamed run reads files out of order and
 /// put back in file order at the end (`DataLoader.streamedErrors`), as a whole run prints them.
 struct FileNotes {

@@ -258,16 +258,16 @@ public struct DataLoader {
         move(part.tasks, into: &data.tasks, \.id, \.source)
         move(part.events, into: &data.events, \.id, \.source)
         move(part.extensions, into: &data.extensions, \.id, \.source)
-        if let hash = part.hashes.first { data.hashes[file] = hash }
+        if let hash = part.hashes.first, !hash.isEmpty { data.hashes[file] = hash }
         data.blankRows += part.blankRows
         data.repeatedRows.formUnion(part.repeatedRows.map { $0 + idOffset })
         data.rowCount += part.rowCount
         return idOffset
     }
 
-    mutating func addFile(_ path: String) -> Int {
+    mutating func addFile(_ path: String, hashed: Bool? = nil) -> Int {
         data.files.append(path)
-        data.hashes.append(options.hashInputs ? Self.hash(path) : "")
+        data.hashes.append((hashed ?? options.hashInputs) ? Self.hash(path) : "")
         return data.files.count - 1
     }
 
@@ -290,12 +290,22 @@ public struct DataLoader {
     }
 
     /// Reads one table file. `file`: its number when the run's files are numbered beforehand (a streamed run).
-    mutating func loadCSV(_ path: String, table: Table, file given: Int? = nil) {
-        let file = given ?? addFile(path)
+    mutating func loadCSV(_ path: String, table: Table, file given: Int? = nil, piece: FilePiece? = nil) {
+        // Of a file read in sections, the first tells what is wrong with the header (and hashes the file).
+        let speaksForFile = piece?.isFirst ?? true
+        let file = given ?? addFile(path, hashed: options.hashInputs && speaksForFile)
         if given != nil, options.hashInputs { data.hashes[file] = Self.hash(path) }
         var reader: CSVReader
         var converted = false
-        if let utf16 = LegacyEncoding.detectUTF16(Self.prefix(of: path)) {
+        if let piece {
+            // The scan found the file plain UTF-8 or ASCII lines (not UTF-16) and where the section lies.
+            do {
+                reader = try CSVReader(path: path, headerEnd: piece.headerEnd)
+            } catch {
+                self.error(file, error.line, error.column, .unreadableFile(detail: error.phrase))
+                return
+            }
+        } else if let utf16 = LegacyEncoding.detectUTF16(Self.prefix(of: path)) {
             // UTF-16 (a spreadsheet's "Unicode" export), with or without a byte order mark: convert it once.
             let raw = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
             guard let utf8 = reencoded(file, path: path, encoding: utf16, raw: raw) else { return }
@@ -330,7 +340,10 @@ public struct DataLoader {
                 if sampledLines < Self.sampleLines {
                     sampledLines += 1
                     sampledBytes += simple.bytes.count + 1
-                    if sampledLines == Self.sampleLines { reserveReportRows(fileSize: Self.fileSize(path), bytesPerRow: sampledBytes / sampledLines) }
+                    if sampledLines == Self.sampleLines {
+                        let size = piece.map { min($0.bytes.count, Self.fileSize(path) - $0.bytes.lowerBound) } ?? Self.fileSize(path)
+                        reserveReportRows(fileSize: size, bytesPerRow: sampledBytes / sampledLines)
+                    }
                 }
                 if !fastReport(simple, file: file, slots: slots, delimiter: reader.delimiter, lane: &lane) {
                     intake(lane.record(simple, file: file, index: index, slots: slots, delimiter: reader.delimiter), table: table)
@@ -347,6 +360,11 @@ public struct DataLoader {
                     converted = true
                     let raw = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
                     if let encoding = LegacyEncoding.detect(raw) {
+                        // A section cannot be converted on its own: the file is to be read whole.
+                        if piece != nil {
+                            data.wholeFileNeeded = true
+                            return
+                        }
                         mark.rollback(&self)
                         header = nil
                         index = [:]
@@ -370,15 +388,16 @@ public struct DataLoader {
                 let known = Set((table.required + table.optional).map(\.name))
                 var missing = false
                 for r in table.required.map(\.name) where !cleaned.contains(r) {
-                    self.error(file, record.line, 1, .missingColumn(column: r, table: .file((path as NSString).lastPathComponent)))
+                    if speaksForFile { self.error(file, record.line, 1, .missingColumn(column: r, table: .file((path as NSString).lastPathComponent))) }
                     missing = true
                 }
                 // Once per name, and at most 20: a header of 25 million columns is not 25 million warnings.
                 var unknown: Set<String> = []
-                for (i, c) in cleaned.enumerated() where !known.contains(c) && !c.isEmpty && unknown.count < 20 && unknown.insert(c).inserted {
+                for (i, c) in cleaned.enumerated() where speaksForFile && !known.contains(c) && !c.isEmpty && unknown.count < 20 && unknown.insert(c).inserted {
                     warning(file, record.line, record.columns[i], .unknownColumn(column: c, table: .file((path as NSString).lastPathComponent)))
                 }
                 if missing { return }
+                if let piece { reader.resume(at: piece.bytes.lowerBound, line: piece.line, upTo: piece.bytes.upperBound) }
                 continue
             }
             intake(DataRecord(file: file, line: record.line, recordColumn: 1, index: index, slots: slots,

@@ -135,6 +135,9 @@ public struct DataSet: Sendable {
     public var errors: [DataError] = []
     public var warnings: [DataError] = []
     public var blankRows = 0
+    /// A section of a file (`FilePiece`) turned out to be in a legacy encoding, which only a read of the whole
+    /// file can convert: its rows are not to be used.
+    var wholeFileNeeded = false
     /// Observations and events that repeat an earlier row exactly; they count as superseded.
     public var repeatedRows: Set<Int> = []
     /// Number of valid rows; row ids run from 0 to rowCount - 1.

@@ -15,41 +15,53 @@ enum ReportFileScan {
     static let longestHeader = 1 << 20
 
     static func plans(of path: String, directory: PlanDirectory) -> Set<Int>? {
+        scan(of: path, directory: directory)?.plans
+    }
+
+    /// Where each plan's rows lie in a file read the quick way (`quickPlans`): from the start of its first
+    /// line (and that line's number) to the start of its last line. A plan's rows may have other plans'
+    /// rows between them.
+    struct PlanSpan: Equatable, Sendable {
+        var first: Int
+        var firstLine: Int
+        var last: Int
+    }
+
+    /// Where the rows of a file begin (its header is its first line) and where each plan's lie.
+    struct Layout: Equatable, Sendable {
+        var headerEnd: Int
+        var spans: [Int: PlanSpan]
+    }
+
+    /// The plans a file's rows can belong to, and, when the file was read the quick way, where they lie.
+    struct Result: Equatable, Sendable {
+        var plans: Set<Int>
+        var layout: Layout?
+    }
+
+    /// `chunkSize`: how much of the file is read at a time (tests read a few bytes at a time).
+    static func scan(of path: String, directory: PlanDirectory, chunkSize: Int = FileChunks.chunkSize) -> Result? {
         // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        guard st.st_size > 0 else { return [] }
-        // The file is mapped once; the common case reads nothing else (a folder of thousands of small files
-        // pays one open each).
-        guard let file = MappedFile(path: path) else { return nil }
-        defer { file.close() }
-        let bytes = UnsafeBufferPointer(start: UnsafePointer(file.bytes), count: file.count)
-        if LegacyEncoding.detectUTF16(Array(bytes.prefix(4096))) != nil { return nil }
-        if file.count > longestHeader, memchr(file.bytes, 0x0A, longestHeader) == nil { return nil }
-        if let headerEnd = simpleHeaderEnd(file) {
-            // No quote anywhere and the header on the first line: the header is read by a reader of its own
-            // bytes (BOM and delimiter decided as the loader's reader decides them), the rows from the mapping.
-            let reader = CSVReader(bytes: Array(bytes[..<headerEnd]), chunkSize: headerEnd + 16)
-            guard let header = try? reader.next() else { return nil }
-            let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
-            guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return [] }
-            if let planColumn = names.firstIndex(of: Column.plan.name),
-               let plans = quickPlans(of: file, from: headerEnd, planColumn: planColumn, obligationColumn: obligationColumn,
-                                      delimiter: reader.delimiter, directory: directory) {
-                return plans
-            }
+        guard st.st_size > 0 else { return Result(plans: []) }
+        // The common case is read in chunks, never whole: a national file of 600 MB costs a few megabytes.
+        switch quickScan(of: path, directory: directory, chunkSize: chunkSize) {
+        case .done(let result): return result
+        case .anyPlan: return nil
+        case .notSimple: break
         }
         guard let reader = try? CSVReader(path: path) else { return nil }
         let header: CSVRecord
         do {
-            guard let h = try reader.next() else { return [] }
+            guard let h = try reader.next() else { return Result(plans: []) }
             header = h
         } catch {
             return nil
         }
         let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
         // Without an obligation column the file is one error and no rows.
-        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return [] }
+        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return Result(plans: []) }
         let planColumn = names.firstIndex(of: Column.plan.name)
         var plans: Set<Int> = []
         var lastPlanCell: [UInt8] = []
@@ -95,7 +107,7 @@ enum ReportFileScan {
             lastPlanCell = []
             lastObligationCell = []
         }
-        return plans
+        return Result(plans: plans)
     }
 
     /// What a row's trimmed `plan` and `obligation` cells say, read as `PlanDirectory.route` reads them.
@@ -109,32 +121,38 @@ enum ReportFileScan {
         return .unsure
     }
 
-    /// Where the rows begin (just past the header line's LF) when the file has no quote anywhere, every CR
-    /// ends a line (CRLF), and the first line is not empty: then a line is a record. Nil otherwise.
-    static func simpleHeaderEnd(_ file: MappedFile) -> Int? {
-        let base = file.bytes, n = file.count
-        guard n > 0, base[0] != 0x0A, base[0] != 0x0D, memchr(base, 0x22, n) == nil else { return nil }
-        // Every CR must end a line (CRLF): a bare CR is a line break to the reader.
-        var at = 0
-        while at < n, let cr = memchr(base + at, 0x0D, n - at) {
-            let i = base.distance(to: cr.assumingMemoryBound(to: UInt8.self))
-            guard i + 1 < n, base[i + 1] == 0x0A else { return nil }
-            at = i + 1
-        }
-        guard let lf = memchr(base, 0x0A, n) else { return n }
-        return base.distance(to: lf.assumingMemoryBound(to: UInt8.self)) + 1
-    }
+    enum QuickScan { case done(Result), anyPlan, notSimple }
 
-    /// The common case, straight from the mapped bytes (see `simpleHeaderEnd`), ASCII plan and obligation
-    /// cells: a line whose plan cell is the previous one's is passed over without looking further. Nil when
-    /// a cell is not that simple (the caller reads the file as records).
-    static func quickPlans(of file: MappedFile, from start: Int, planColumn: Int, obligationColumn: Int, delimiter: UInt8,
-                           directory: PlanDirectory) -> Set<Int>? {
-        let base = file.bytes, n = file.count
-        func lineEnd(from i: Int) -> Int {
-            guard let p = memchr(base + i, 0x0A, n - i) else { return n }
-            return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    /// The common case, read a chunk at a time: no quote anywhere, every CR ends a line (CRLF), the header on
+    /// the first line and plan and obligation cells in ASCII. Then a line is a record, split on the delimiter;
+    /// a line whose plan cell is the previous one's is passed over without looking further. `.notSimple`
+    /// when the file is not that simple (the caller reads it as records).
+    static func quickScan(of path: String, directory: PlanDirectory, chunkSize: Int) -> QuickScan {
+        guard let chunks = FileChunks(path: path, chunkSize: chunkSize), chunks.fill() else { return .anyPlan }
+        // The encoding is told from the first 4 KB (however small the chunks).
+        while chunks.count < 4096 && !chunks.atEnd {
+            guard chunks.fill() else { return .anyPlan }
         }
+        var base = chunks.bytes, n = chunks.count
+        if LegacyEncoding.detectUTF16(Array(UnsafeBufferPointer(start: base, count: min(n, 4096)))) != nil { return .anyPlan }
+        guard n > 0 else { return .done(Result(plans: [])) }
+        guard base[0] != 0x0A, base[0] != 0x0D else { return .notSimple }
+        // The header line: the reader of its own bytes decides BOM and delimiter as the loader's reader does.
+        while memchr(base, 0x0A, n) == nil && !chunks.atEnd && n <= longestHeader {
+            guard chunks.fill() else { return .anyPlan }
+            base = chunks.bytes
+            n = chunks.count
+        }
+        let headerEnd = memchr(base, 0x0A, n).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? n
+        if headerEnd > longestHeader { return .anyPlan }
+        guard isSimple(UnsafeBufferPointer(start: base, count: headerEnd)) else { return .notSimple }
+        let reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: headerEnd)), chunkSize: headerEnd + 16)
+        guard let header = try? reader.next() else { return .anyPlan }
+        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
+        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return .done(Result(plans: [])) }
+        guard let planColumn = names.firstIndex(of: Column.plan.name) else { return .notSimple }
+        let delimiter = reader.delimiter
+
         /// The cell `column` of the line `start..<end` (CR excluded), empty when the line is shorter.
         func cell(_ column: Int, _ start: Int, _ end: Int) -> Range<Int> {
             var s = start, k = 0
@@ -151,32 +169,77 @@ enum ReportFileScan {
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             return DataRecord.trimmed(String(decoding: b, as: UTF8.self))
         }
-        var plans: Set<Int> = []
-        var last: Range<Int>? = nil
-        var i = start
-        while i < n {
-            let next = lineEnd(from: i)
-            let end = next > i && base[next - 1] == 0x0D ? next - 1 : next
-            defer { i = next + 1 }
-            guard end > i else { continue }  // an empty line
-            let planCell = cell(planColumn, i, end)
-            // The same plan cell as the line before (and not empty): the same plan.
-            if let last, last.count == planCell.count, !planCell.isEmpty,
-               memcmp(base + last.lowerBound, base + planCell.lowerBound, planCell.count) == 0 {
-                continue
+        var spans: [Int: PlanSpan] = [:]
+        // The plan of the run of lines being read, and where its last line so far starts (in the file).
+        var runPlan = -1, runLast = 0
+        func endRun() { if runPlan >= 0 { spans[runPlan]!.last = runLast } }
+        // The previous line's plan cell, when it named a plan.
+        var last: [UInt8] = []
+        // The header is line 1: rows start on line 2.
+        var i = headerEnd, line = 2
+        while true {
+            // Whole lines only: what follows the chunk's last line break waits for the next chunk.
+            let complete: Int
+            if chunks.atEnd {
+                complete = n
+            } else {
+                var k = n
+                while k > i && base[k - 1] != 0x0A { k -= 1 }
+                complete = k
             }
-            guard let planText = text(planCell) else { return nil }
-            // Only a plan cell is remembered: rows routed by their obligation are each looked at.
-            last = planText.isEmpty ? nil : planCell
-            let obligationText = planText.isEmpty ? text(cell(obligationColumn, i, end)) : ""
-            guard let obligationText else { return nil }
-            switch rowPlan(planCell: planText, obligationCell: obligationText, directory: directory) {
-            case .plan(let p): plans.insert(p)
-            case .none: break
-            case .unsure: return nil
+            guard isSimple(UnsafeBufferPointer(start: base + i, count: complete - i)) else { return .notSimple }
+            while i < complete {
+                let next = memchr(base + i, 0x0A, complete - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? complete
+                let end = next > i && base[next - 1] == 0x0D ? next - 1 : next
+                defer { i = next + 1; line += 1 }
+                guard end > i else { continue }  // an empty line
+                let planCell = cell(planColumn, i, end)
+                // The same plan cell as the line before (and not empty): the same plan.
+                if !last.isEmpty, last.count == planCell.count, memcmp(last, base + planCell.lowerBound, planCell.count) == 0 {
+                    runLast = chunks.offset + i
+                    continue
+                }
+                guard let planText = text(planCell) else { return .notSimple }
+                // Only a plan cell is remembered: rows routed by their obligation are each looked at.
+                last = planText.isEmpty ? [] : Array(UnsafeBufferPointer(start: base + planCell.lowerBound, count: planCell.count))
+                let obligationText = planText.isEmpty ? text(cell(obligationColumn, i, end)) : ""
+                guard let obligationText else { return .notSimple }
+                switch rowPlan(planCell: planText, obligationCell: obligationText, directory: directory) {
+                case .plan(let p):
+                    if p != runPlan {
+                        endRun()
+                        if spans[p] == nil { spans[p] = PlanSpan(first: chunks.offset + i, firstLine: line, last: 0) }
+                        runPlan = p
+                    }
+                    runLast = chunks.offset + i
+                case .none: break
+                case .unsure: return .anyPlan
+                }
             }
+            if chunks.atEnd { break }
+            // The rest of the chunk moves to the front and more is read after it.
+            guard chunks.fill(keepingFrom: min(i, n)) else { return .anyPlan }
+            base = chunks.bytes
+            n = chunks.count
+            i = 0
         }
-        return plans
+        endRun()
+        return .done(Result(plans: Set(spans.keys), layout: Layout(headerEnd: headerEnd, spans: spans)))
+    }
+
+    /// Whether whole lines of a file are simple: no quote, and every CR followed by an LF (a bare CR is a
+    /// line break to the reader; so is a CR that ends the file).
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
+        let n = bytes.count
+        if memchr(start, 0x22, n) != nil { return false }
+        var at = 0
+        while at < n, let cr = memchr(start + at, 0x0D, n - at) {
+            let k = start.distance(to: cr.assumingMemoryBound(to: UInt8.self))
+            guard k + 1 < n, start[k + 1] == 0x0A else { return false }
+            at = k + 1
+        }
+        return true
     }
 
     /// Finds the plan and obligation cells of a simple line (split on the delimiter, no quotes).
@@ -213,22 +276,56 @@ enum ReportFileScan {
     }
 }
 
-/// A file mapped read-only into memory, for one quick pass over its bytes.
-struct MappedFile {
-    let bytes: UnsafeMutablePointer<UInt8>
-    let count: Int
+/// A regular file read a chunk at a time into one buffer, for one quick pass over its bytes.
+final class FileChunks {
+    static let chunkSize = 4 << 20
+    private let fd: Int32
+    private var capacity: Int
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    /// Valid bytes in `bytes`, the file offset of `bytes[0]`, and whether the file's end has been read.
+    private(set) var count = 0
+    private(set) var offset = 0
+    private(set) var atEnd = false
 
-    init?(path: String) {
-        let fd = open(path, O_RDONLY)
+    init?(path: String, chunkSize: Int = FileChunks.chunkSize) {
+        fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
-        defer { _ = Glibc.close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0 else { return nil }
-        let size = Int(st.st_size)
-        guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-        bytes = p.assumingMemoryBound(to: UInt8.self)
-        count = size
+        capacity = max(chunkSize, 1)
+        bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     }
 
-    func close() { munmap(bytes, count) }
+    deinit {
+        _ = close(fd)
+        bytes.deallocate()
+    }
+
+    /// Keeps the bytes from `keep` on (moved to the front), then reads until the buffer is full or the file
+    /// ends. A buffer full of what is kept is doubled. False on a read error.
+    func fill(keepingFrom keep: Int = 0) -> Bool {
+        let kept = count - keep
+        if keep > 0 {
+            bytes.update(from: bytes + keep, count: kept)
+            offset += keep
+        } else if kept == capacity {
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            grown.update(from: bytes, count: kept)
+            bytes.deallocate()
+            bytes = grown
+            capacity *= 2
+        }
+        count = kept
+        while count < capacity {
+            let r = read(fd, bytes + count, capacity - count)
+            if r < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            if r == 0 {
+                atEnd = true
+                break
+            }
+            count += r
+        }
+        return true
+    }
 }

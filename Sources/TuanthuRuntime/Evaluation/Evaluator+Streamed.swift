@@ -118,13 +118,13 @@ extension Evaluator {
     /// What the scan found for each report file, filled from several threads (one entry each).
     final class ScanResults: @unchecked Sendable {
         private let lock = NSLock()
-        private var results: [Set<Int>?]
-        init(count: Int) { results = [Set<Int>?](repeating: nil, count: count) }
-        subscript(k: Int) -> Set<Int>? {
+        private var results: [ReportFileScan.Result?]
+        init(count: Int) { results = [ReportFileScan.Result?](repeating: nil, count: count) }
+        subscript(k: Int) -> ReportFileScan.Result? {
             get { lock.withLock { results[k] } }
             set { lock.withLock { results[k] = newValue } }
         }
-        var all: [Set<Int>?] { lock.withLock { results } }
+        var all: [ReportFileScan.Result?] { lock.withLock { results } }
     }
 
     /// How many unused rows a report lists (`finish`).
@@ -190,7 +190,7 @@ extension Evaluator {
         let directory = loader.directory
         let scans = ScanResults(count: reportFiles.count)
         let scanning = DispatchGroup()
-        let scan = { @Sendable (k: Int) in scans[k] = ReportFileScan.plans(of: files[reportFiles[k]].1, directory: directory) }
+        let scan = { @Sendable (k: Int) in scans[k] = ReportFileScan.scan(of: files[reportFiles[k]].1, directory: directory) }
         if jobs > 1 {
             DispatchQueue.global().async(group: scanning) { DispatchQueue.concurrentPerform(iterations: reportFiles.count, execute: scan) }
         } else {
@@ -212,10 +212,9 @@ extension Evaluator {
         var unitOfPlan = [Int](repeating: 0, count: plans.count)
         for (u, members) in units.enumerated() { for p in members { unitOfPlan[p] = u } }
         scanning.wait()
-        let scanned = scans.all
-        let blocks = Self.blocks(unitCount: units.count, files: zip(reportFiles, scanned).map { f, plans in
-            (file: f, units: plans.map { Set($0.map { unitOfPlan[$0] }) })
-        })
+        // A block's "files" are sections of report files (mostly whole files).
+        let sections = zip(reportFiles, scans.all).flatMap { f, scan in Self.sections(file: f, scan: scan, unitOfPlan: unitOfPlan) }
+        let blocks = Self.blocks(unitCount: units.count, files: sections.enumerated().map { (file: $0.offset, units: $0.element.units) })
         let pieces = units.map { Self.pieces(of: $0, plans: plans) }
         let (tasks, planned) = streamTasks(blocks, pieceCounts: pieces.map(\.count))
         var after = planned
@@ -227,6 +226,7 @@ extension Evaluator {
         }
 
         var notes: [Int: FileNotes] = [:]
+        var sectionNotes = [FileNotes](repeating: FileNotes(), count: sections.count)
         var base: Evaluator?
         var errorsSoFar = 0
         /// The other tables, once read (waiting for them the first time).
@@ -257,9 +257,9 @@ extension Evaluator {
         UnitRunner.run(count: tasks.count, jobs: jobs, window: 16 * jobs, after: after, heavy: isRead, heavyLimit: 2 * jobs,
                        work: { i -> StreamResult<T> in
             switch tasks[i] {
-            case .read(_, let file, _):
+            case .read(_, let s, _):
                 var part = DataLoader(directory: directory, options: partOptions)
-                part.loadCSV(files[file].1, table: .reports)
+                part.loadCSV(files[sections[s].file].1, table: .reports, piece: sections[s].piece)
                 return .read(PartBox(part.data))
             case .judge(let b, let u, let k, _):
                 guard !board.hasFailed, let e = board.evaluator(b) else { return .skipped }
@@ -269,13 +269,17 @@ extension Evaluator {
         }, consume: { result in
             defer { position += 1 }
             switch (tasks[position], result) {
-            case (.read(let b, let file, let last), .read(let box)):
+            case (.read(let b, let s, let last), .read(let box)):
                 let base = tablesRead()
                 var part = box.take()
-                let n = loader.mergeReports(&part, file: file, into: &blockRows[b], fates: base.fates)
+                if part.wholeFileNeeded {
+                    misrouted = true
+                    board.fail()
+                }
+                let n = loader.mergeReports(&part, file: sections[s].file, into: &blockRows[b], fates: base.fates)
                 errorsSoFar += n.errors.count
                 if !n.errors.isEmpty { board.fail() }
-                notes[file] = n
+                sectionNotes[s] = n
                 options.progress?(loader.data.rowCount + errorsSoFar)
                 if last {
                     var e = base
@@ -310,6 +314,11 @@ extension Evaluator {
         })
         if misrouted { return nil }
         var final = tablesRead()
+        // A file's notes in its lines' order: its sections' in turn.
+        for (s, n) in sectionNotes.enumerated() {
+            notes[sections[s].file, default: FileNotes()].errors += n.errors
+            notes[sections[s].file, default: FileNotes()].warnings += n.warnings
+        }
         final.data = loader.data
         (final.data.errors, final.data.warnings) = DataLoader.streamedErrors(notes, fileCount: files.count, rest: loader.data)
         final.unusedReportRows = unused

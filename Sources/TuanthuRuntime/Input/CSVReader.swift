@@ -38,6 +38,10 @@ public final class CSVReader {
     @exclusivity(unchecked) private var memoryOffset = 0
     private let chunkSize: Int
     let fieldLimit: Int
+    /// The file offset of the next byte read from `fd`, and where reading stops (a section of a file is
+    /// read up to its end, `resume(at:line:upTo:)`).
+    @exclusivity(unchecked) private var sourceOffset = 0
+    @exclusivity(unchecked) private var sourceLimit = Int.max
 
     // Buffer: bytes [0, end) are valid; `pos` is the scan position; buf[0] is at input offset `base`.
     @exclusivity(unchecked) var buf: UnsafeMutablePointer<UInt8>
@@ -84,7 +88,7 @@ public final class CSVReader {
 
     /// Testing hook: `chunkSize` bytes are taken from the source per read, `fieldLimit` replaces
     /// `maxFieldBytes`.
-    init(path: String, chunkSize: Int, fieldLimit: Int = CSVReader.maxFieldBytes) throws(CSVError) {
+    init(path: String, chunkSize: Int, fieldLimit: Int = CSVReader.maxFieldBytes, headerEnd: Int = Int.max) throws(CSVError) {
         let fd = path.withCString { openReadOnly($0) }
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -96,8 +100,37 @@ public final class CSVReader {
         self.memory = []
         self.chunkSize = max(1, chunkSize)
         self.fieldLimit = fieldLimit
+        sourceLimit = headerEnd
         (buf, capacity, unquotedStop, quotedStop) = CSVReader.allocate(chunkSize: self.chunkSize)
         try start()
+    }
+
+    /// Reads a section of the file at `path`: first its header line, which ends at `headerEnd` (taken with
+    /// `next()`), then, after `resume(at:line:upTo:)`, the section's lines.
+    public convenience init(path: String, headerEnd: Int) throws(CSVError) {
+        try self.init(path: path, chunkSize: CSVReader.defaultChunkSize, fieldLimit: CSVReader.maxFieldBytes, headerEnd: headerEnd)
+    }
+
+    /// Moves a reader made with `init(path:headerEnd:)`, its header taken, to the line that starts at byte
+    /// `offset` of the file, numbered `line`; the input then ends at byte `stop` (or the file's end).
+    /// `offset` must be the start of a record: the bytes before it are not looked at.
+    public func resume(at offset: Int, line startLine: Int, upTo stop: Int) {
+        precondition(fd >= 0 && !collecting, "a section is resumed from a file, between records")
+        if lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            let reason = String(cString: strerror(errno))
+            deferredError = CSVError(line: startLine, column: 1, byteOffset: offset, kind: .ioError, message: "cannot read '\(path)': \(reason)")
+        }
+        sourceOffset = offset
+        sourceLimit = stop
+        base = offset
+        pos = 0
+        end = 0
+        pendingStart = 0
+        eof = false
+        finished = false
+        line = startLine
+        lineStart = offset
+        lineContinuations = 0
     }
 
     init(bytes: [UInt8], chunkSize: Int, fieldLimit: Int = CSVReader.maxFieldBytes) {
@@ -230,9 +263,14 @@ public final class CSVReader {
             memoryOffset += n
             return n
         }
+        let wanted = min(count, sourceLimit - sourceOffset)
+        guard wanted > 0 else { return 0 }
         while true {
-            let n = read(fd, to, count)
-            if n >= 0 { return n }
+            let n = read(fd, to, wanted)
+            if n >= 0 {
+                sourceOffset += n
+                return n
+            }
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             throw CSVError(line: line, column: column(), byteOffset: base + end, kind: .ioError,
