@@ -80,6 +80,11 @@ public func fuzzEval(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                                                   options: DataOptions(numberLocale: locale, jobs: jobs), asOf: asOf,
                                                   sources: checked.sources, jobs: jobs, compactReports: jobs == 2,
                                                   transform: { FindingsCSV.rows($0) }, consume: { rows += $0 }) else {
+            // A report file in a legacy encoding read in sections sends the run back to a whole read too.
+            let legacy = ["reports.csv", "reports-2.csv"].contains { name in
+                FileManager.default.contents(atPath: scratch.path + "/data/" + name).map { LegacyEncoding.detect([UInt8]($0)) != nil } ?? false
+            }
+            if legacy { continue }
             fuzzFailure("the streamed run found a report row outside its block (the scan missed a plan)")
         }
         if s.dataErrors != e.dataErrors { fuzzFailure("the streamed run's errors differ (jobs \(jobs))") }
