@@ -51,6 +51,13 @@ public struct FileSink: TextSink {
         buffer.reserveCapacity(1 << 20)
     }
 
+    /// A sink writing to standard output (never flushed to disk ahead: it may be a pipe or a terminal).
+    public static func standardOutput() -> FileSink {
+        var sink = FileSink(handle: FileHandle(fileDescriptor: STDOUT_FILENO, closeOnDealloc: false))
+        sink.flushesAhead = false
+        return sink
+    }
+
     public mutating func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 20 { flush() }
@@ -308,6 +315,65 @@ extension OutputFile {
             _ = unlink(temporaryPath(for: path))
         }
         awaitRemoval(of: path)
+    }
+
+    /// Streams a report to standard output so that it comes whole or not at all, as a report rendered in
+    /// memory would: when standard output is a regular file (`> report.csv`), straight into it, cut back to
+    /// where it began if the body throws; otherwise (a pipe, a terminal) into a temporary file (in `TMPDIR`,
+    /// unlinked at once) copied out once the body is done. Returns false, having written nothing, when there
+    /// is no room for that temporary file: the caller then makes the report another way.
+    public static func streamToStandardOutput(_ body: (inout FileSink) throws -> Void) throws -> Bool {
+        var st = stat()
+        if fstat(STDOUT_FILENO, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
+            let appending = fcntl(STDOUT_FILENO, F_GETFL) & O_APPEND != 0
+            let start = appending ? off_t(st.st_size) : lseek(STDOUT_FILENO, 0, SEEK_CUR)
+            var sink = FileSink.standardOutput()
+            do {
+                try body(&sink)
+                sink.flush()
+                if let failure = sink.failure { throw failure }
+            } catch {
+                if start >= 0 {
+                    _ = ftruncate(STDOUT_FILENO, start)
+                    _ = lseek(STDOUT_FILENO, start, SEEK_SET)
+                }
+                throw error
+            }
+            return true
+        }
+        var template = Array((NSTemporaryDirectory() + "/tuanthu-report-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return false }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        defer { close(fd) }
+        var sink = FileSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: false))
+        sink.flushesAhead = false
+        try body(&sink)
+        sink.flush()
+        guard sink.failure == nil else { return false }
+        try copy(fd, count: sink.written, to: STDOUT_FILENO)
+        return true
+    }
+
+    /// Copies the first `count` bytes of the file `fd` to `out`.
+    static func copy(_ fd: Int32, count: Int, to out: Int32) throws {
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < count {
+            let n = pread(fd, buffer, min(size, count - offset), off_t(offset))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw OutputFileError.lastSystemError() }
+            var done = 0
+            while done < n {
+                let w = Glibc.write(out, buffer + done, n - done)
+                if w < 0 && errno == EINTR { continue }
+                guard w > 0 else { throw OutputFileError.lastSystemError() }
+                done += w
+            }
+            offset += n
+        }
     }
 
     /// Streams a file atomically: the body writes into a temporary file, which replaces `path` only

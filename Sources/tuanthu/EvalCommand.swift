@@ -66,7 +66,7 @@ enum EvalCommand {
             }
             return true
         }
-        if format == "csv", let output, split == nil, !keepGoing, CLI.streamedRuns {
+        if format == "csv", split == nil, !keepGoing, CLI.streamedRuns {
             // The national run: report files read a few plans at a time, each plan judged once its files are
             // in, its findings rendered on a worker thread and written in order: neither all rows nor all
             // findings are ever in memory at once.
@@ -86,7 +86,7 @@ enum EvalCommand {
                     return 2
                 }
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
                 return 2
             }
             if let streamed {
@@ -96,7 +96,7 @@ enum EvalCommand {
         }
         // The plan files' hashes, for the JSON report's inputs (other formats do not show them).
         let planInputs = format == "json" ? checked.sources.files.map { (file: $0.path, sha256: SHA256.hex(rawBytes($0.path))) } : []
-        if format == "json", let output, split == nil, !keepGoing, CLI.streamedRuns {
+        if format == "json", split == nil, !keepGoing, CLI.streamedRuns {
             // As the CSV report above; the JSON report's findings are parked and written after its summary.
             progress.streaming = true
             do {
@@ -110,8 +110,10 @@ enum EvalCommand {
                     guard printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings) else { return 2 }
                     return streamed.fails ? 1 : 0
                 }
+            } catch is NotWritten {
+                // No room to park the findings for standard output: the run is made whole below.
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
                 return 2
             }
         }
@@ -124,7 +126,7 @@ enum EvalCommand {
         progress.phase("load")
         let hadDataErrors = !data.errors.isEmpty
         if !printDataNotes(errors: data.errors, warnings: data.warnings) { return 2 }
-        if format == "csv", let output, split == nil {
+        csvFromRows: if format == "csv", split == nil {
             // As above, from rows read whole (with `--keep-going`, or when the stream could not be used).
             let evaluation: Evaluation?
             do {
@@ -132,14 +134,16 @@ enum EvalCommand {
                     Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs,
                                        compactReports: CLI.compactReports, transform: transform, consume: consume)
                 }
+            } catch is NotWritten {
+                break csvFromRows  // no room for standard output's temporary file: rendered in memory below
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
                 return 2
             }
             if hadDataErrors { return 2 }
             return evaluation?.fails == true ? 1 : 0
         }
-        if format == "json", let output, split == nil {
+        jsonFromRows: if format == "json", split == nil {
             // Streamed like the CSV report: each plan's findings rendered on a worker, parked in a temporary
             // file, then the report written around them (its summary comes before the findings).
             do {
@@ -150,8 +154,10 @@ enum EvalCommand {
                 progress.phase("evaluate and write")
                 if hadDataErrors { return 2 }
                 return evaluation?.fails == true ? 1 : 0
+            } catch is NotWritten {
+                break jsonFromRows  // no room to park the findings for standard output: rendered in memory below
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
                 return 2
             }
         }
@@ -189,11 +195,13 @@ enum EvalCommand {
     /// The CSV report of a run, streamed to `output`: `evaluate` runs with the transform (on workers: each
     /// piece's findings rendered) and the consumer (writing them in order) it is given. The file is kept
     /// only when `keep` says so of the evaluation; otherwise nothing is written and `NotWritten` is thrown.
-    static func streamCSV(to output: String, bom: Bool, progress: Progress, phase: String, keep: (Evaluation?) -> Bool = { _ in true },
+    /// `output` nil: standard output, written whole or not at all as well (`OutputFile.streamToStandardOutput`;
+    /// `NotWritten` without an evaluation when that cannot be done).
+    static func streamCSV(to output: String?, bom: Bool, progress: Progress, phase: String, keep: (Evaluation?) -> Bool = { _ in true },
                           evaluate: (_ transform: @escaping @Sendable ([FindingGroup]) -> RenderedBlocks,
                                      _ consume: (RenderedBlocks) -> Void) -> Evaluation?) throws -> Evaluation? {
         var evaluation: Evaluation?
-        try OutputFile.stream(to: output) { sink in
+        func write(_ sink: inout FileSink) throws {
             sink.write(FindingsCSV.header(bom: bom))
             var written = 0
             evaluation = evaluate({ RenderedBlocks(FindingsCSV.blocks($0), findings: $0.reduce(0) { $0 + $1.count }) }, { rendered in
@@ -204,22 +212,39 @@ enum EvalCommand {
             progress.phase(phase)
             if !keep(evaluation) { throw NotWritten(evaluation: evaluation) }
         }
-        progress.phase("sync and rename")
+        if let output {
+            try OutputFile.stream(to: output, write)
+            progress.phase("sync and rename")
+        } else {
+            guard try OutputFile.streamToStandardOutput(write) else { throw NotWritten(evaluation: nil) }
+            progress.phase("write")
+        }
         return evaluation
     }
+
+    /// How a report's destination is named when it is standard output.
+    static let standardOutput = "(stdout)"
 
     /// The JSON report of a run, streamed: findings never all in memory. `evaluate` runs the evaluation with
     /// the transform and consumer it is given. Returns the evaluation, nil (nothing written) when `evaluate`
     /// returns nil; writes nothing either when the data has errors (the caller prints them).
-    static func streamJSON(asOf: CivilDate, planInputs: [(file: String, sha256: String)], to output: String, progress: Progress, keepGoing: Bool,
+    /// `output` nil: standard output (the findings parked in `TMPDIR`; `NotWritten` without an evaluation
+    /// when they cannot be).
+    static func streamJSON(asOf: CivilDate, planInputs: [(file: String, sha256: String)], to output: String?, progress: Progress, keepGoing: Bool,
                            evaluate: (_ transform: @escaping @Sendable ([FindingGroup]) -> ([UInt8], Int),
                                       _ consume: (([UInt8], Int)) -> Void) -> Evaluation?) throws -> Evaluation? {
-        OutputFile.removeStale(besides: output, marker: ".findings-")
-        let url = URL(fileURLWithPath: output)
-        let parked = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).findings-\(ProcessInfo.processInfo.processIdentifier)").path
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let parked: String
+        if let output {
+            OutputFile.removeStale(besides: output, marker: ".findings-")
+            let url = URL(fileURLWithPath: output)
+            parked = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).findings-\(pid)").path
+        } else {
+            parked = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tuanthu-findings-\(pid)").path
+        }
         guard FileManager.default.createFile(atPath: parked, contents: nil), let park = FileHandle(forUpdatingAtPath: parked) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output])
+            if output == nil { throw NotWritten(evaluation: nil) }
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: output ?? parked])
         }
         defer {
             try? park.close()
@@ -243,10 +268,19 @@ enum EvalCommand {
         if let failure = parkSink.failure { throw failure }
         let (head, tail) = FindingsJSON.headAndTail(evaluation, toolVersion: CLI.version, planInputs: planInputs, hadFindings: any)
         try park.seek(toOffset: 0)
-        try OutputFile.stream(to: output) { sink in
+        func write(_ sink: inout FileSink) throws {
             sink.write(bytes: head)
             while let chunk = try park.read(upToCount: 1 << 20), !chunk.isEmpty { sink.write(bytes: [UInt8](chunk)) }
             sink.write(bytes: tail)
+        }
+        if let output {
+            try OutputFile.stream(to: output, write)
+        } else {
+            // Everything is known now: the report goes straight out.
+            var sink = FileSink.standardOutput()
+            try write(&sink)
+            sink.flush()
+            if let failure = sink.failure { throw failure }
         }
         return evaluation
     }

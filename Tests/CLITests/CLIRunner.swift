@@ -47,7 +47,10 @@ enum CLI {
     }
 
     /// Runs `tuanthu args...` with the repository root as working directory (and `extra` variables set).
-    static func run(_ args: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:]) throws -> Result {
+    /// `stdoutFile`: standard output goes to this file (opened for appending after what it holds) instead of
+    /// a pipe; `Result.stdout` is then empty.
+    static func run(_ args: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
+                    stdoutFile: URL? = nil) throws -> Result {
         guard let binary else { throw NotBuilt() }
         let process = Process()
         process.executableURL = binary
@@ -60,7 +63,14 @@ enum CLI {
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        if let stdoutFile {
+            let handle = try FileHandle(forWritingTo: stdoutFile)
+            try handle.seekToEnd()
+            process.standardOutput = handle
+            try? out.fileHandleForWriting.close()
+        } else {
+            process.standardOutput = out
+        }
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()

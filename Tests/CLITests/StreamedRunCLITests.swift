@@ -160,7 +160,35 @@ struct StreamedRunCLITests {
                 #expect(streamed.stderr == whole.stderr, "\(format), jobs \(jobs)")
                 #expect(streamed.report == whole.report, "\(format), jobs \(jobs): reports differ in \(dir.path)")
             }
+            // Standard output (a pipe here) is streamed too, through a temporary file: the same bytes as a
+            // whole run's (no BOM), or nothing at all with data errors.
+            func toStandardOutput(stream: Bool) throws -> CLI.Result {
+                var r = try CLI.run(["eval", "rules", "--data", "data", "--as-of", "2030-06-30", "--format", format], in: dir,
+                                    environment: ["TUANTHU_STREAM": stream ? "1" : "0"])
+                r.stderr = r.stderr.split(separator: "\n").filter { !$0.hasPrefix("timing: ") }.joined(separator: "\n")
+                return r
+            }
+            let wholeOut = try toStandardOutput(stream: false), streamedOut = try toStandardOutput(stream: true)
+            #expect(streamedOut.status == wholeOut.status && streamedOut.stderr == wholeOut.stderr, "\(format), standard output")
+            #expect(streamedOut.stdout == wholeOut.stdout, "\(format), standard output: reports differ in \(dir.path)")
+            #expect(wholeOut.stdout.isEmpty == (wholeOut.status == 2), "\(format), standard output")
         }
         try? FileManager.default.removeItem(at: dir)
+    }
+
+    /// Standard output redirected to a file (`>> report.csv`): the report is streamed into it, and with data
+    /// errors the file is cut back to what it held before the run, as if nothing had been written.
+    @Test(arguments: ["csv", "json"])
+    func aReportToARedirectedFileIsWholeOrAbsent(format: String) throws {
+        for layout in [Self.layouts[0], Self.layouts[5]] {
+            let dir = try Self.workspace(layout)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let redirected = dir.appendingPathComponent("out.\(format)")
+            try Data("earlier lines\n".utf8).write(to: redirected)
+            let r = try CLI.run(["eval", "rules", "--data", "data", "--as-of", "2030-06-30", "--format", format], in: dir, stdoutFile: redirected)
+            let piped = try CLI.run(["eval", "rules", "--data", "data", "--as-of", "2030-06-30", "--format", format], in: dir)
+            #expect(r.status == piped.status, "\(layout.name)")
+            #expect(try Data(contentsOf: redirected) == Data("earlier lines\n".utf8) + piped.stdout, "\(layout.name)")
+        }
     }
 }
