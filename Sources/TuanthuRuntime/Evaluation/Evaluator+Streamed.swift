@@ -171,7 +171,8 @@ extension Evaluator {
     /// malformed row's notes go on findings of any plan, so every error must be known before judging.
     /// With data errors, units are not judged from the first error on (no report is to be written): the
     /// evaluation's `dataErrors` lists them all. Returns nil if a report row turned up in a block that does
-    /// not judge its plan (the scan missed it, which it must not): what was consumed must then be thrown
+    /// not judge its plan (the scan missed it, which it must not), or a section of a file turned out to be
+    /// in a legacy encoding (only the whole file can be converted): what was consumed must then be thrown
     /// away and the run made whole.
     public static func evaluateStreaming<T: Sendable>(plans: [CheckedPlan], dataDirectory dir: String, options: DataOptions,
                                                       asOf: CivilDate, sources: SourceMap, jobs: Int,
@@ -246,7 +247,9 @@ extension Evaluator {
         var blockRows = [ReportTable](repeating: ReportTable(), count: blocks.count)
         var tally = Tally(planCount: plans.count)
         var unused: [RowSource] = []
-        var position = 0, misrouted = false
+        var position = 0
+        // Set when the run must be made whole (see above).
+        var runWhole = false
         // Pieces are small (one duty's findings) and a read is one file, so workers may look well ahead for
         // work that can start: at the benchmark's `m` a window of 3 left a core idle (0.8 s), 12–32 did not
         // (0.65 s), for a few megabytes.
@@ -273,7 +276,7 @@ extension Evaluator {
                 let base = tablesRead()
                 var part = box.take()
                 if part.wholeFileNeeded {
-                    misrouted = true
+                    runWhole = true
                     board.fail()
                 }
                 let n = loader.mergeReports(&part, file: sections[s].file, into: &blockRows[b], fates: base.fates)
@@ -288,7 +291,7 @@ extension Evaluator {
                     // The scan names every unit a file's rows can belong to; a row outside its block would
                     // be judged too late (a bug in the scan): the caller then runs the whole way instead.
                     if !e.data.reports.indices.allSatisfy({ blocks[b].units.contains(unitOfPlan[e.data.reports.plan(at: $0)]) }) {
-                        misrouted = true
+                        runWhole = true
                         board.fail()
                     }
                     e.indexReportsByDuty()
@@ -312,7 +315,7 @@ extension Evaluator {
                 preconditionFailure("a streamed run's results come in the order of its pieces")
             }
         })
-        if misrouted { return nil }
+        if runWhole { return nil }
         var final = tablesRead()
         // A file's notes in its lines' order: its sections' in turn.
         for (s, n) in sectionNotes.enumerated() {
