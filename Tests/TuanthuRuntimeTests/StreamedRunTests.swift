@@ -307,6 +307,39 @@ struct StreamedRunTests {
         LayoutCase(name: "quotes: read as records", text: header + "\"P1\",bc,STC,2025-01,2025-02-03\n", spans: nil),
     ]
 
+    /// A file of more runs than are kept (plans interleaved row by row) keeps its plans, not its layout.
+    @Test func manyRunsKeepThePlansButNotWhereTheyLie() throws {
+        let directory = try Self.directory()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv")
+        try Data((Self.header + Self.row(1, 1) + Self.row(2, 1) + Self.row(1, 2) + Self.row(2, 2) + Self.row(3, 1)).utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let all = ReportFileScan.resolve(ReportFileScan.lines(of: url.path), directory: directory)
+        let capped = ReportFileScan.resolve(ReportFileScan.lines(of: url.path, maxRuns: 2), directory: directory)
+        guard case .done(let whole) = all, case .done(let kept) = capped else {
+            Issue.record("a simple file is read the quick way")
+            return
+        }
+        #expect(whole.plans == [0, 1, 2] && whole.layout != nil)
+        #expect(kept.plans == [0, 1, 2] && kept.layout == nil)
+    }
+
+    /// The first pass made before the plans are known (`ReportPrescan`) finds what the scan finds itself.
+    @Test func thePrescanFindsWhatTheScanFinds() throws {
+        let directory = try Self.directory()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-prescan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (k, c) in Self.scanCases.enumerated() { try Data(c.bytes).write(to: dir.appendingPathComponent("reports/\(k).csv")) }
+        try Data((Self.header + Self.row(2, 1)).utf8).write(to: dir.appendingPathComponent("reports.csv"))
+        let prescan = ReportPrescan(dataDirectory: dir.path)
+        let lines = prescan.results()
+        #expect(lines.count == Self.scanCases.count + 1)
+        for (k, f) in prescan.reportFiles.enumerated() {
+            let path = prescan.files[f].1
+            #expect(ReportFileScan.scan(of: path, directory: directory, lines: lines[k]) == ReportFileScan.scan(of: path, directory: directory), "\(path)")
+        }
+    }
+
     @Test(arguments: layoutCases)
     func layout(_ c: LayoutCase) throws {
         let directory = try Self.directory()

@@ -39,14 +39,10 @@ enum ReportFileScan {
         var layout: Layout?
     }
 
-    /// `chunkSize`: how much of the file is read at a time (tests read a few bytes at a time).
-    static func scan(of path: String, directory: PlanDirectory, chunkSize: Int = FileChunks.chunkSize) -> Result? {
-        // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
-        var st = stat()
-        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        guard st.st_size > 0 else { return Result(plans: []) }
-        // The common case is read in chunks, never whole: a national file of 600 MB costs a few megabytes.
-        switch quickScan(of: path, directory: directory, chunkSize: chunkSize) {
+    /// `lines`: the file's quick pass, when made beforehand (`ReportPrescan`); `chunkSize`: how much of the
+    /// file that pass reads at a time (tests read a few bytes at a time).
+    static func scan(of path: String, directory: PlanDirectory, lines given: Lines? = nil, chunkSize: Int = FileChunks.chunkSize) -> Result? {
+        switch resolve(given ?? lines(of: path, chunkSize: chunkSize), directory: directory) {
         case .done(let result): return result
         case .anyPlan: return nil
         case .notSimple: break
@@ -119,112 +115,6 @@ enum ReportFileScan {
         if obligationCell.isEmpty { return .none }
         if case .plan(let p) = directory.route(name: obligationCell, table: .reports, planColumn: nil) { return .plan(p) }
         return .unsure
-    }
-
-    enum QuickScan { case done(Result), anyPlan, notSimple }
-
-    /// The common case, read a chunk at a time: no quote anywhere, every CR ends a line (CRLF), the header on
-    /// the first line and plan and obligation cells in ASCII. Then a line is a record, split on the delimiter;
-    /// a line whose plan cell is the previous one's is passed over without looking further. `.notSimple`
-    /// when the file is not that simple (the caller reads it as records).
-    static func quickScan(of path: String, directory: PlanDirectory, chunkSize: Int) -> QuickScan {
-        guard let chunks = FileChunks(path: path, chunkSize: chunkSize), chunks.fill() else { return .anyPlan }
-        // The encoding is told from the first 4 KB (however small the chunks).
-        while chunks.count < 4096 && !chunks.atEnd {
-            guard chunks.fill() else { return .anyPlan }
-        }
-        var base = chunks.bytes, n = chunks.count
-        if LegacyEncoding.detectUTF16(Array(UnsafeBufferPointer(start: base, count: min(n, 4096)))) != nil { return .anyPlan }
-        guard n > 0 else { return .done(Result(plans: [])) }
-        guard base[0] != 0x0A, base[0] != 0x0D else { return .notSimple }
-        // The header line: the reader of its own bytes decides BOM and delimiter as the loader's reader does.
-        while memchr(base, 0x0A, n) == nil && !chunks.atEnd && n <= longestHeader {
-            guard chunks.fill() else { return .anyPlan }
-            base = chunks.bytes
-            n = chunks.count
-        }
-        let headerEnd = memchr(base, 0x0A, n).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? n
-        if headerEnd > longestHeader { return .anyPlan }
-        guard isSimple(UnsafeBufferPointer(start: base, count: headerEnd)) else { return .notSimple }
-        let reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: headerEnd)), chunkSize: headerEnd + 16)
-        guard let header = try? reader.next() else { return .anyPlan }
-        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
-        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return .done(Result(plans: [])) }
-        guard let planColumn = names.firstIndex(of: Column.plan.name) else { return .notSimple }
-        let delimiter = reader.delimiter
-
-        /// The cell `column` of the line `start..<end` (CR excluded), empty when the line is shorter.
-        func cell(_ column: Int, _ start: Int, _ end: Int) -> Range<Int> {
-            var s = start, k = 0
-            while k < column {
-                guard let p = memchr(base + s, Int32(delimiter), end - s) else { return end..<end }
-                s = base.distance(to: p.assumingMemoryBound(to: UInt8.self)) + 1
-                k += 1
-            }
-            let e = memchr(base + s, Int32(delimiter), end - s).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? end
-            return s..<e
-        }
-        func text(_ r: Range<Int>) -> String? {
-            let b = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
-            guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
-            return DataRecord.trimmed(String(decoding: b, as: UTF8.self))
-        }
-        var spans: [Int: PlanSpan] = [:]
-        // The plan of the run of lines being read, and where its last line so far starts (in the file).
-        var runPlan = -1, runLast = 0
-        func endRun() { if runPlan >= 0 { spans[runPlan]!.last = runLast } }
-        // The previous line's plan cell, when it named a plan.
-        var last: [UInt8] = []
-        // The header is line 1: rows start on line 2.
-        var i = headerEnd, line = 2
-        while true {
-            // Whole lines only: what follows the chunk's last line break waits for the next chunk.
-            let complete: Int
-            if chunks.atEnd {
-                complete = n
-            } else {
-                var k = n
-                while k > i && base[k - 1] != 0x0A { k -= 1 }
-                complete = k
-            }
-            guard isSimple(UnsafeBufferPointer(start: base + i, count: complete - i)) else { return .notSimple }
-            while i < complete {
-                let next = memchr(base + i, 0x0A, complete - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? complete
-                let end = next > i && base[next - 1] == 0x0D ? next - 1 : next
-                defer { i = next + 1; line += 1 }
-                guard end > i else { continue }  // an empty line
-                let planCell = cell(planColumn, i, end)
-                // The same plan cell as the line before (and not empty): the same plan.
-                if !last.isEmpty, last.count == planCell.count, memcmp(last, base + planCell.lowerBound, planCell.count) == 0 {
-                    runLast = chunks.offset + i
-                    continue
-                }
-                guard let planText = text(planCell) else { return .notSimple }
-                // Only a plan cell is remembered: rows routed by their obligation are each looked at.
-                last = planText.isEmpty ? [] : Array(UnsafeBufferPointer(start: base + planCell.lowerBound, count: planCell.count))
-                let obligationText = planText.isEmpty ? text(cell(obligationColumn, i, end)) : ""
-                guard let obligationText else { return .notSimple }
-                switch rowPlan(planCell: planText, obligationCell: obligationText, directory: directory) {
-                case .plan(let p):
-                    if p != runPlan {
-                        endRun()
-                        if spans[p] == nil { spans[p] = PlanSpan(first: chunks.offset + i, firstLine: line, last: 0) }
-                        runPlan = p
-                    }
-                    runLast = chunks.offset + i
-                case .none: break
-                case .unsure: return .anyPlan
-                }
-            }
-            if chunks.atEnd { break }
-            // The rest of the chunk moves to the front and more is read after it.
-            guard chunks.fill(keepingFrom: min(i, n)) else { return .anyPlan }
-            base = chunks.bytes
-            n = chunks.count
-            i = 0
-        }
-        endRun()
-        return .done(Result(plans: Set(spans.keys), layout: Layout(headerEnd: headerEnd, spans: spans)))
     }
 
     /// Whether whole lines of a file are simple: no quote, and every CR followed by an LF (a bare CR is a

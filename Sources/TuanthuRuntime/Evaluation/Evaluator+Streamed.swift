@@ -127,6 +127,14 @@ extension Evaluator {
         var all: [ReportFileScan.Result?] { lock.withLock { results } }
     }
 
+    /// The first pass's results, once `wait()` has had them finished.
+    final class PrescanResults: @unchecked Sendable {
+        private let prescan: ReportPrescan
+        private(set) var lines: [ReportFileScan.Lines] = []
+        init(_ prescan: ReportPrescan) { self.prescan = prescan }
+        func wait() { lines = prescan.results() }
+    }
+
     /// How many unused rows a report lists (`finish`).
     static let unusedListed = 20
 
@@ -174,9 +182,11 @@ extension Evaluator {
     /// not judge its plan (the scan missed it, which it must not), or a section of a file turned out to be
     /// in a legacy encoding (only the whole file can be converted): what was consumed must then be thrown
     /// away and the run made whole.
+    /// `prescan`: the report files' first pass, started before the plans were checked (made here if nil or
+    /// of another folder).
     public static func evaluateStreaming<T: Sendable>(plans: [CheckedPlan], dataDirectory dir: String, options: DataOptions,
                                                       asOf: CivilDate, sources: SourceMap, jobs: Int,
-                                                      compactReports: Bool = false, compactNotes: Bool = false,
+                                                      compactReports: Bool = false, compactNotes: Bool = false, prescan: ReportPrescan? = nil,
                                                       transform: @escaping @Sendable ([FindingGroup]) -> T, consume: (T) -> Void) -> Evaluation? {
         var loader = DataLoader(plans: plans, options: options)
         var isDir: ObjCBool = false
@@ -184,17 +194,26 @@ extension Evaluator {
             let data = loader.load(directory: dir)
             return Evaluator(plans: plans, data: data, asOf: asOf, sources: sources).finish(untracked: [], statusCounts: [:])
         }
-        let files = DataLoader.tableFiles(in: dir)
+        let prescan = prescan.flatMap { $0.dataDirectory == dir ? $0 : nil } ?? ReportPrescan(dataDirectory: dir)
+        let files = prescan.files
         let json = DataLoader.join(dir, "data.json")
-        // The report files are scanned on other threads while another reads the other tables.
-        let reportFiles = files.indices.filter { files[$0].0 == .reports }
+        // The report files' first pass is finished, and what it found read with the plans, on other threads
+        // while another reads the other tables.
+        let reportFiles = prescan.reportFiles
         let directory = loader.directory
         let scans = ScanResults(count: reportFiles.count)
         let scanning = DispatchGroup()
-        let scan = { @Sendable (k: Int) in scans[k] = ReportFileScan.scan(of: files[reportFiles[k]].1, directory: directory) }
+        let firstPass = PrescanResults(prescan)
+        let scan = { @Sendable (k: Int) in
+            scans[k] = ReportFileScan.scan(of: files[reportFiles[k]].1, directory: directory, lines: firstPass.lines[k])
+        }
         if jobs > 1 {
-            DispatchQueue.global().async(group: scanning) { DispatchQueue.concurrentPerform(iterations: reportFiles.count, execute: scan) }
+            DispatchQueue.global().async(group: scanning) {
+                firstPass.wait()
+                DispatchQueue.concurrentPerform(iterations: reportFiles.count, execute: scan)
+            }
         } else {
+            firstPass.wait()
             for k in reportFiles.indices { scan(k) }
         }
         // The other tables are read on a thread of their own, so that report files can be read as soon as

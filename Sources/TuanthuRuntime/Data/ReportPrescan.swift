@@ -1,0 +1,57 @@
+import Foundation
+
+/// The first step of the report files' quick pass (`ReportFileScan.lines(of:)`), which needs no plan,
+/// started on a thread of its own as soon as the data folder is known, so that it runs while the plans
+/// are checked. A streamed run (`Evaluator.evaluateStreaming`) takes what it has found, helping with the
+/// files not yet read.
+public final class ReportPrescan: @unchecked Sendable {
+    public let dataDirectory: String
+    /// The folder's table files, as `DataLoader.tableFiles(in:)` lists them when the pass starts.
+    let files: [(Table, String)]
+    let reportFiles: [Int]
+    /// Guards `lines`, `next` and `underWay`; signalled as each file is done.
+    private let condition = NSCondition()
+    private var lines: [ReportFileScan.Lines?]
+    private var next = 0
+    private var underWay = 0
+
+    /// Lists the folder's files and starts reading the report files on a thread of its own.
+    public init(dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+        let files = DataLoader.tableFiles(in: dataDirectory)
+        self.files = files
+        reportFiles = files.indices.filter { files[$0].0 == .reports }
+        lines = Array(repeating: nil, count: reportFiles.count)
+        guard !reportFiles.isEmpty else { return }
+        let thread = Thread { [self] in work() }
+        thread.start()
+    }
+
+    /// Reads files until none is left to start.
+    private func work() {
+        while true {
+            let k: Int? = condition.withLock {
+                guard next < reportFiles.count else { return nil }
+                next += 1
+                underWay += 1
+                return next - 1
+            }
+            guard let k else { return }
+            let found = ReportFileScan.lines(of: files[reportFiles[k]].1)
+            condition.withLock {
+                lines[k] = found
+                underWay -= 1
+                condition.broadcast()
+            }
+        }
+    }
+
+    /// Each report file's pass (in `reportFiles` order), once all are done: the caller reads files too.
+    func results() -> [ReportFileScan.Lines] {
+        work()
+        return condition.withLock {
+            while underWay > 0 { condition.wait() }
+            return lines.map { $0 ?? .anyPlan }
+        }
+    }
+}
