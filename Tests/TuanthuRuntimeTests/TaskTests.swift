@@ -148,5 +148,11 @@ struct TaskTests {
         #expect(f.status == .met)
         #expect(!f.notes.isEmpty)
     }
-}
 
+    /// A `status` cell as a spreadsheet user writes it: any case, words joined by a space, `-` or `_`.
+    @Test(arguments: [("done", "done"), ("In progress", "in_progress"), ("NOT-STARTED", "not_started"), ("Not_Started", "not_started"),
+                      ("IN PROGRESS", "in_progress"), ("Đang-Làm", "đang_làm"), ("", "")])
+    func statusSpellings(cell: String, spelling: String) {
+        #expect(TaskStatus.spelling(cell) == spelling)
+    }
+}

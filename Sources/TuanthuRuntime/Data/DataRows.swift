@@ -59,7 +59,17 @@ public enum TaskStatus: String, Sendable, Hashable {
 
     /// A `status` cell as written: any case, words joined by `_`, `-` or a space (`In progress`).
     public static func spelling(_ cell: String) -> String {
-        String(cell.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
+        // ASCII (every status there is) byte by byte: a `Character` at a time cost half of reading a task row.
+        var bytes = Array(cell.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(cell.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 }) }
+        for i in bytes.indices {
+            switch bytes[i] {
+            case 0x41...0x5A: bytes[i] += 0x20
+            case 0x20, 0x2D: bytes[i] = 0x5F
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
