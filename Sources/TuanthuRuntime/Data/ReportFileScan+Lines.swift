@@ -132,13 +132,19 @@ extension ReportFileScan {
         }
         var runs: [Run] = []
         var moreCells: Set<Cell> = []
+        // Where the last run's last line so far starts (written into the run when another starts, and at the end).
+        var runLast = 0
+        func endRun() { if !runs.isEmpty && moreCells.isEmpty { runs[runs.count - 1].last = runLast } }
         /// A line of the given cell: the run goes on or a new one starts.
         func add(_ c: Cell, at offset: Int, line: Int) {
-            if let last = runs.last, last.cell == c.text, last.byPlan == c.byPlan {
-                runs[runs.count - 1].last = offset
+            if moreCells.isEmpty, let last = runs.last, last.cell == c.text, last.byPlan == c.byPlan {
+                runLast = offset
             } else if runs.count < maxRuns {
+                endRun()
                 runs.append(Run(cell: c.text, byPlan: c.byPlan, first: offset, firstLine: line, last: offset))
+                runLast = offset
             } else {
+                endRun()
                 moreCells.insert(c)
             }
         }
@@ -164,7 +170,7 @@ extension ReportFileScan {
                 guard end > i else { continue }  // an empty line
                 let planCell = cell(planColumn, i, end)
                 if !last.isEmpty, last.count == planCell.count, memcmp(last, base + planCell.lowerBound, planCell.count) == 0 {
-                    if moreCells.isEmpty { runs[runs.count - 1].last = chunks.offset + i }
+                    runLast = chunks.offset + i
                     continue
                 }
                 guard let planText = text(planCell) else { return .notSimple }
@@ -186,6 +192,7 @@ extension ReportFileScan {
             n = chunks.count
             i = 0
         }
+        endRun()
         return .runs(headerEnd: headerEnd, runs: runs, moreCells: moreCells)
     }
 }
