@@ -334,14 +334,9 @@ public struct DataLoader {
                 error(file, 0, 0, .unreadableFile(detail: Self.tooManyRows))
                 return
             }
-            // Rows on one plain ASCII line are split without the record reader (the record it would give);
-            // report rows then take the fast lane, and whatever it cannot take in full is read as that
-            // record, so rows are judged the same either way.
-            if header != nil, let simple = reader.nextSimpleLine(cutting: reader.delimiter, into: &lane.cuts) {
-                guard table == .reports else {
-                    intake(lane.record(simple, file: file, index: index, slots: slots, delimiter: reader.delimiter), table: table)
-                    continue
-                }
+            // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
+            // read again as a record below, so rows are judged the same either way.
+            if header != nil, table == .reports, let simple = reader.nextSimpleLine(cutting: reader.delimiter, into: &lane.cuts) {
                 if sampledLines < Self.sampleLines {
                     sampledLines += 1
                     sampledBytes += simple.bytes.count + 1
