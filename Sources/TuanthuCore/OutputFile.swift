@@ -323,6 +323,7 @@ extension OutputFile {
     /// unlinked at once) copied out once the body is done. Returns false, having written nothing, when there
     /// is no room for that temporary file: the caller then makes the report another way.
     public static func streamToStandardOutput(_ body: (inout FileSink) throws -> Void) throws -> Bool {
+        try checkStandardOutput()
         var st = stat()
         if fstat(STDOUT_FILENO, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
             let appending = fcntl(STDOUT_FILENO, F_GETFL) & O_APPEND != 0
@@ -353,6 +354,26 @@ extension OutputFile {
         guard sink.failure == nil else { return false }
         try copy(fd, count: sink.written, to: STDOUT_FILENO)
         return true
+    }
+
+    /// Throws when standard output is closed (`>&-`): a file opened next would take its number and get the
+    /// report meant for it.
+    public static func checkStandardOutput() throws {
+        guard fcntl(STDOUT_FILENO, F_GETFD) >= 0 else { throw OutputFileError.lastSystemError() }
+    }
+
+    /// Writes `bytes` to standard output; throws what went wrong (closed, a full disk) instead of trapping
+    /// as `FileHandle.write` does.
+    public static func writeToStandardOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { b in
+            var done = 0
+            while done < b.count {
+                let w = Glibc.write(STDOUT_FILENO, b.baseAddress! + done, b.count - done)
+                if w < 0 && errno == EINTR { continue }
+                guard w > 0 else { throw OutputFileError.lastSystemError() }
+                done += w
+            }
+        }
     }
 
     /// Copies the first `count` bytes of the file `fd` to `out`.

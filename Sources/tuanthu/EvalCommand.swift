@@ -190,7 +190,12 @@ enum EvalCommand {
                 return 2
             }
         } else {
-            FileHandle.standardOutput.write(Data(render(evaluation).utf8))
+            do {
+                try OutputFile.writeToStandardOutput(Array(render(evaluation).utf8))
+            } catch {
+                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: Self.standardOutput, detail: error.localizedDescription), language))
+                return 2
+            }
         }
         if hadDataErrors { return 2 }
         return evaluation.fails ? 1 : 0
@@ -244,6 +249,7 @@ enum EvalCommand {
             let url = URL(fileURLWithPath: output)
             parked = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).findings-\(pid)").path
         } else {
+            try OutputFile.checkStandardOutput()
             parked = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("tuanthu-findings-\(pid)").path
         }
         guard FileManager.default.createFile(atPath: parked, contents: nil), let park = FileHandle(forUpdatingAtPath: parked) else {

@@ -18,4 +18,9 @@ _ = mallopt(mallocArenaMax, 1)
 
 // The CLI only parses arguments and wires library calls together.
 let code = CLI.run(Array(CommandLine.arguments.dropFirst()))
+// What `print` wrote must have reached standard output (a full disk, a closed descriptor): else say so, exit 2.
+if fflush(nil) != 0 {
+    CLI.printError("tuanthu: " + String(cString: strerror(errno)) + " (stdout)")
+    exit(2)
+}
 exit(code)

@@ -119,6 +119,19 @@ struct EvalCLITests {
         #expect(folder.stderr.contains("Is a directory"), "\(folder.stderr)")
     }
 
+    /// A standard output that cannot take the report (a full disk: /dev/full) is an error, exit 2, never a
+    /// crash or a silent success; `print`-based commands too.
+    @Test(arguments: ["csv", "json", "text", "html"])
+    func aFullStandardOutputIsAnError(format: String) throws {
+        let full = URL(fileURLWithPath: "/dev/full")
+        guard FileManager.default.fileExists(atPath: full.path) else { return }
+        let result = try CLI.run(Self.multi + ["--format", format, "--lang", "en"], stdoutFile: full)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot write (stdout)"), "\(result.stderr)")
+        let check = try CLI.run(["check", "\(Self.fixtures)/multi-agency", "--format", "json"], stdoutFile: full)
+        #expect(check.status == 2 && check.stderr.contains("(stdout)"), "\(check.stderr)")
+    }
+
     @Test func reportShape() throws {
         let result = try CLI.run(Self.multi + ["--format", "json"])
         let report = try CLI.json(result.stdout)
