@@ -365,15 +365,24 @@ extension OutputFile {
     /// Writes `bytes` to standard output; throws what went wrong (closed, a full disk) instead of trapping
     /// as `FileHandle.write` does.
     public static func writeToStandardOutput(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { b in
-            var done = 0
-            while done < b.count {
-                let w = Glibc.write(STDOUT_FILENO, b.baseAddress! + done, b.count - done)
-                if w < 0 && errno == EINTR { continue }
-                guard w > 0 else { throw OutputFileError.lastSystemError() }
-                done += w
-            }
+        guard writeAll(bytes, to: STDOUT_FILENO) else { throw OutputFileError.lastSystemError() }
+    }
+
+    /// Writes all of `bytes` to the descriptor `fd` (again after a short write or a signal); false, with
+    /// `errno` set, when it cannot.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0.baseAddress, count: $0.count, to: fd) }
+    }
+
+    static func writeAll(_ start: UnsafeRawPointer?, count: Int, to fd: Int32) -> Bool {
+        var done = 0
+        while done < count, let start {
+            let w = Glibc.write(fd, start + done, count - done)
+            if w < 0 && errno == EINTR { continue }
+            guard w > 0 else { return false }
+            done += w
         }
+        return true
     }
 
     /// Copies the first `count` bytes of the file `fd` to `out`.
@@ -385,14 +394,7 @@ extension OutputFile {
         while offset < count {
             let n = pread(fd, buffer, min(size, count - offset), off_t(offset))
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw OutputFileError.lastSystemError() }
-            var done = 0
-            while done < n {
-                let w = Glibc.write(out, buffer + done, n - done)
-                if w < 0 && errno == EINTR { continue }
-                guard w > 0 else { throw OutputFileError.lastSystemError() }
-                done += w
-            }
+            guard n > 0, writeAll(buffer, count: n, to: out) else { throw OutputFileError.lastSystemError() }
             offset += n
         }
     }

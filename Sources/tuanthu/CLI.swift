@@ -49,16 +49,7 @@ enum CLI {
 
     /// Writes a message to standard error (nothing happens if it cannot be written: there is nowhere left to say so).
     static func printError(_ s: String) {
-        let bytes = Array((s.hasSuffix("\n") ? s : s + "\n").utf8)
-        bytes.withUnsafeBytes { b in
-            var done = 0
-            while done < b.count {
-                let w = write(STDERR_FILENO, b.baseAddress! + done, b.count - done)
-                if w < 0 && errno == EINTR { continue }
-                guard w > 0 else { return }
-                done += w
-            }
-        }
+        _ = OutputFile.writeAll(Array((s.hasSuffix("\n") ? s : s + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Plan paths from the command line; none means `rules/`.

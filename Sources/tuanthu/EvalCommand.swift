@@ -33,6 +33,11 @@ enum EvalCommand {
         // are checked (on the second core; with one thread, the run makes it itself).
         let streams = (format == "csv" || format == "json") && a.options["--split-by"] == nil && !a.flags.contains("--keep-going")
         let prescan = streams && CLI.streamedRuns && CLI.jobs > 1 ? ReportPrescan(dataDirectory: dataDir) : nil
+        /// Says why the report could not be written; the run's exit status.
+        func cannotWrite(_ error: Error) -> Int32 {
+            CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
+            return 2
+        }
         let progress = Progress(language: language)
         defer { progress.finish() }
         guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
@@ -90,8 +95,7 @@ enum EvalCommand {
                     return 2
                 }
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
             if let streamed {
                 _ = printDataNotes(errors: [], warnings: streamed.warnings)
@@ -117,8 +121,7 @@ enum EvalCommand {
             } catch is NotWritten {
                 // No room to park the findings for standard output: the run is made whole below.
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
         }
         progress.streaming = false
@@ -141,8 +144,7 @@ enum EvalCommand {
             } catch is NotWritten {
                 break csvFromRows  // no room for standard output's temporary file: rendered in memory below
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
             if hadDataErrors { return 2 }
             return evaluation?.fails == true ? 1 : 0
@@ -161,8 +163,7 @@ enum EvalCommand {
             } catch is NotWritten {
                 break jsonFromRows  // no room to park the findings for standard output: rendered in memory below
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
         }
         let evaluation = Evaluator.evaluate(plans: checked.plans, data: data, asOf: asOf, sources: checked.sources, jobs: jobs)
@@ -186,15 +187,13 @@ enum EvalCommand {
                     try OutputFile.write(render(evaluation), to: output)
                 }
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
         } else {
             do {
                 try OutputFile.writeToStandardOutput(Array(render(evaluation).utf8))
             } catch {
-                CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: Self.standardOutput, detail: error.localizedDescription), language))
-                return 2
+                return cannotWrite(error)
             }
         }
         if hadDataErrors { return 2 }

@@ -18,7 +18,7 @@ enum ReportFileScan {
         scan(of: path, directory: directory)?.plans
     }
 
-    /// Where each plan's rows lie in a file read the quick way (`quickPlans`): from the start of its first
+    /// Where each plan's rows lie in a file read the quick way (`lines(of:)`): from the start of its first
     /// line (and that line's number) to the start of its last line. A plan's rows may have other plans'
     /// rows between them.
     struct PlanSpan: Equatable, Sendable {
