@@ -268,14 +268,11 @@ public struct Evaluator: Sendable {
         }
         var counts = RowCounts()
         counts.blank = data.blankRows
-        for i in 0..<data.rowCount {
-            switch fates[i] {
-            case .unused: counts.unused += 1
-            case .evidence: counts.evidence += 1
-            case .setAside: counts.setAside += 1
-            case .superseded: counts.superseded += 1
-            }
-        }
+        let fateCounts = fates.tally(below: data.rowCount)
+        counts.unused = fateCounts[Int(RowFate.unused.rawValue)]
+        counts.evidence = fateCounts[Int(RowFate.evidence.rawValue)]
+        counts.setAside = fateCounts[Int(RowFate.setAside.rawValue)]
+        counts.superseded = fateCounts[Int(RowFate.superseded.rawValue)]
         let inputs = zip(data.files, data.hashes).map { (file: $0, sha256: $1) }
         var result = Evaluation(asOf: asOf, plans: planList, inputs: inputs, findings: [], untracked: untracked,
                                 dataErrors: data.errors, warnings: data.warnings, rows: counts)
