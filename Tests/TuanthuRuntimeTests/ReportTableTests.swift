@@ -171,6 +171,20 @@ struct ByteKeyMemoTests {
         #expect(Self.lookup(memo, "Sở Khoa học và Công nghệ tỉnh Bình Định") == nil)
     }
 
+    /// The table starts small and doubles as keys come: keys longer than the packed sixteen bytes (their
+    /// rest kept apart) are found again after every doubling.
+    @Test func findsLongKeysAfterGrowing() {
+        var memo = ByteKeyMemo()
+        let keys = (0..<1000).map { "bao_cao_dinh_ky_thang_\($0)" } + (0..<100).map { "k\($0)" }
+        for (i, k) in keys.enumerated() {
+            Self.insert(&memo, k, UInt64(i))
+            // Every key so far, after each doubling.
+            if (i + 1).nonzeroBitCount == 1 { for (j, earlier) in keys.prefix(i + 1).enumerated() { #expect(Self.lookup(memo, earlier) == UInt64(j)) } }
+        }
+        for (i, k) in keys.enumerated() { #expect(Self.lookup(memo, k) == UInt64(i), "\(k)") }
+        #expect(Self.lookup(memo, "bao_cao_dinh_ky_thang_1000") == nil)
+    }
+
     @Test func forgetsEverythingWhenFull() {
         var memo = ByteKeyMemo()
         for i in 0..<ByteKeyMemo.capacity { Self.insert(&memo, "k\(i)", UInt64(i)) }

@@ -22,8 +22,11 @@ struct ByteKeyMemo {
 
     private var entries: [Entry] = []
     private var keyBytes: [UInt8] = []
-    /// Open addressing: an index into `entries`, or -1. Twice `capacity` slots, a power of two.
-    private var slots = [Int32](repeating: -1, count: 2 * ByteKeyMemo.capacity)
+    /// Open addressing: an index into `entries`, or -1. A power of two, at least twice the entries: it starts
+    /// small and doubles up to twice `capacity` (the loader makes two memos per file it reads, and a folder may
+    /// hold thousands of small files).
+    private var slots = [Int32](repeating: -1, count: ByteKeyMemo.initialSlots)
+    static let initialSlots = 64
 
     mutating func removeAll() {
         guard !entries.isEmpty else { return }
@@ -59,12 +62,30 @@ struct ByteKeyMemo {
     /// for a few thousand short keys chosen by the file's author.
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>, _ low: UInt64, _ high: UInt64) -> Int {
-        var h = (low ^ UInt64(truncatingIfNeeded: key.count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        hash(count: key.count, low, high, rest: key.count > 16 ? UnsafeBufferPointer(rebasing: key[16...]) : UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// `rest`: the key's bytes after its first 16.
+    @inline(__always)
+    private static func hash(count: Int, _ low: UInt64, _ high: UInt64, rest: UnsafeBufferPointer<UInt8>) -> Int {
+        var h = (low ^ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
         h = (h ^ (h >> 31) ^ high) &* 0x94D0_49BB_1331_11EB
-        if key.count > 16 {
-            for b in key[16...] { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        }
+        for b in rest { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// Twice the slots, every entry placed again.
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        keyBytes.withUnsafeBufferPointer { bytes in
+            for (k, e) in entries.enumerated() {
+                let rest = e.count > 16 ? UnsafeBufferPointer(rebasing: bytes[e.start..<(e.start + e.count - 16)]) : UnsafeBufferPointer(start: nil, count: 0)
+                var s = Self.hash(count: e.count, e.low, e.high, rest: rest) & mask
+                while slots[s] >= 0 { s = (s + 1) & mask }
+                slots[s] = Int32(k)
+            }
+        }
     }
 
     /// The slot holding `key`, or the empty slot where it would go.
@@ -96,6 +117,7 @@ struct ByteKeyMemo {
 
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, value: UInt64) {
         if entries.count >= Self.capacity { removeAll() }
+        if (entries.count + 1) * 2 > slots.count { grow() }
         let (low, high) = Self.pack(key)
         let s = slot(of: key, low, high)
         if slots[s] >= 0 {

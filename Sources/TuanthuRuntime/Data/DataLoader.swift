@@ -223,7 +223,8 @@ public struct DataLoader {
     }
 
     static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
     /// Appends a data set read separately (one file's rows), as if its file had been read here.
@@ -418,9 +419,18 @@ public struct DataLoader {
 
     /// The first bytes of a file, for telling its encoding.
     static func prefix(of path: String) -> [UInt8] {
-        guard let h = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? h.close() }
-        return (try? h.read(upToCount: 4096)).map { [UInt8]($0) } ?? []
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        return [UInt8](unsafeUninitializedCapacity: 4096) { buffer, n in
+            n = 0
+            while n < buffer.count {
+                let r = read(fd, buffer.baseAddress! + n, buffer.count - n)
+                if r < 0 && errno == EINTR { continue }
+                guard r > 0 else { break }
+                n += r
+            }
+        }
     }
 
     /// Reads the whole file again in the encoding it is in: converted with a warning (W012), or, for TCVN3

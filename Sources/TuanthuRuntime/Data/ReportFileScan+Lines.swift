@@ -89,7 +89,8 @@ extension ReportFileScan {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .anyPlan }
         guard st.st_size > 0 else { return .noRows }
-        guard let chunks = FileChunks(path: path, chunkSize: chunkSize), chunks.fill() else { return .anyPlan }
+        // A small file gets a buffer of its size (and one byte to see its end), not a whole chunk.
+        guard let chunks = FileChunks(path: path, chunkSize: min(chunkSize, Int(st.st_size) + 1)), chunks.fill() else { return .anyPlan }
         // The encoding is told from the first 4 KB (however small the chunks).
         while chunks.count < 4096 && !chunks.atEnd {
             guard chunks.fill() else { return .anyPlan }

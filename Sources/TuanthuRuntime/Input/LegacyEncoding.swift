@@ -49,6 +49,8 @@ public enum LegacyEncoding: Sendable, Equatable {
         }
         let sample = bytes.prefix(4096)
         guard sample.count >= 4 else { return nil }
+        // Text in UTF-8 (or any 8-bit encoding) has no zero byte: the common case is told at memchr's speed.
+        if sample.withUnsafeBufferPointer({ memchr($0.baseAddress!, 0, $0.count) == nil }) { return nil }
         var evenZeros = 0, oddZeros = 0
         for (i, b) in sample.enumerated() where b == 0 {
             if i % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
