@@ -232,6 +232,46 @@ struct IntakeCLITests {
         #expect((syt["findings"] as? [Any])?.count == 3)
     }
 
+    /// A joint duty's finding goes to each co-owner's handout, once, in report order with the agency's own.
+    @Test func aJointFindingGoesToEachCoOwner() throws {
+        let dir = try CLI.scratch()
+        let plan = """
+            plan "04/KH-T" {
+              title "Thử"
+              issuer "UBND tỉnh"
+              issued 2025-01-10
+            }
+            agency SKHCN "Sở Khoa học và Công nghệ"
+            agency STC "Sở Tài chính"
+            obligation a "A" {
+              owner jointly SKHCN, STC
+              report to SKHCN yearly
+              cite "1"
+            }
+            obligation b "B" {
+              owner STC
+              report to SKHCN yearly
+              cite "2"
+            }
+
+            """
+        try Self.write(plan, dir.appendingPathComponent("t.plan"))
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("data"), withIntermediateDirectories: true)
+        let whole = try CLI.run(["eval", "t.plan", "--data", "data", "--as-of", "2026-12-31", "--format", "csv"], in: dir)
+        let run = try CLI.run(["eval", "t.plan", "--data", "data", "--as-of", "2026-12-31", "--split-by", "agency", "--format", "csv", "--no-bom", "-o", "out"], in: dir)
+        #expect(run.status == 1, "\(run.stderr)")
+        // CSV lines end in CRLF (one Character): split on newlines, not on "\n".
+        let rows = whole.text.split(whereSeparator: \.isNewline).dropFirst()
+        for agency in ["SKHCN", "STC"] {
+            let handout = try String(contentsOf: dir.appendingPathComponent("out/\(agency).csv"), encoding: .utf8)
+            let expected = rows.filter { $0.split(separator: ",")[3].split(separator: "+").contains { $0 == agency } }
+            #expect(Array(handout.split(whereSeparator: \.isNewline).dropFirst()) == Array(expected), "\(agency)")
+            #expect(!expected.isEmpty)
+        }
+        let joint = rows.filter { $0.split(separator: ",")[3] == "SKHCN+STC" }
+        #expect(joint.count == 2, "\(whole.text)")
+    }
+
     @Test func handoutNamesForIdentifiersThatDifferOnlyInCase() throws {
         let dir = try CLI.scratch()
         let plan = """
