@@ -22,7 +22,10 @@ public struct OutputFileError: LocalizedError {
     public let reason: String
     public var errorDescription: String? { reason }
 
-    static func lastSystemError() -> OutputFileError { OutputFileError(reason: String(cString: strerror(errno))) }
+    public init(reason: String) { self.reason = reason }
+
+    /// The last system call's error, in the system's words.
+    public static func lastSystemError() -> OutputFileError { OutputFileError(reason: String(cString: strerror(errno))) }
 }
 
 /// Collects text in memory.

@@ -31,6 +31,32 @@ public enum FindingsCSV {
         }
     }
 
+    /// Each agency's rows of `groups` (findings, not compact report duties), agencies in the order they first
+    /// come: a joint finding (`SKHCN+STC`) goes to each of its co-owners, once. For one report per agency.
+    public static func rowsByAgency(_ groups: [FindingGroup]) -> [(agency: String, rows: [UInt8])] {
+        var order: [String] = []
+        var rows: [String: [UInt8]] = [:]
+        var pieces = SharedPieces()
+        var one: [UInt8] = []
+        for group in groups {
+            guard case .findings(let findings) = group else { preconditionFailure("rows by agency are made from findings, not compact report duties") }
+            for f in findings {
+                one.removeAll(keepingCapacity: true)
+                row(f, to: &one, pieces: &pieces)
+                var owners = [f.agency]
+                if f.agency.contains("+") {
+                    var named: Set<String> = []
+                    owners = f.agency.split(separator: "+").map(String.init).filter { named.insert($0).inserted }
+                }
+                for a in owners {
+                    if rows[a] == nil { order.append(a) }
+                    rows[a, default: []].append(contentsOf: one)
+                }
+            }
+        }
+        return order.map { ($0, rows[$0] ?? []) }
+    }
+
     /// The rows of `groups` of findings as UTF-8 bytes, without the header.
     public static func rows(_ groups: [FindingGroup]) -> [UInt8] {
         Array(blocks(groups).joined())

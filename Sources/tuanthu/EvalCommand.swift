@@ -31,7 +31,7 @@ enum EvalCommand {
 
         // A streamed run's first pass over the report files needs no plan: it starts now, while the plans
         // are checked (on the second core; with one thread, the run makes it itself).
-        let streams = (format == "csv" || format == "json") && a.options["--split-by"] == nil && !a.flags.contains("--keep-going")
+        let streams = (format == "csv" || (format == "json" && a.options["--split-by"] == nil)) && !a.flags.contains("--keep-going")
         let prescan = streams && CLI.streamedRuns && CLI.jobs > 1 ? ReportPrescan(dataDirectory: dataDir) : nil
         /// Says why the report could not be written; the run's exit status.
         func cannotWrite(_ error: Error) -> Int32 {
@@ -74,6 +74,49 @@ enum EvalCommand {
                 return false
             }
             return true
+        }
+        handoutsStreamed: if format == "csv", split != nil, let folder = output, !keepGoing, CLI.streamedRuns {
+            // One CSV report per agency from a streamed run: each agency's rows go to its own file as they come.
+            progress.streaming = true
+            let handouts: Handouts
+            do {
+                handouts = try Handouts(folder: folder, ext: "csv", header: FindingsCSV.header(bom: bom))
+            } catch {
+                return cannotWrite(error)
+            }
+            var failure: Error?
+            var judged = 0
+            let streamed = Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                       sources: checked.sources, jobs: jobs, compactReports: false, prescan: prescan,
+                                                       transform: { (FindingsCSV.rowsByAgency($0), $0.reduce(0) { $0 + $1.count }) },
+                                                       consume: { parts, count in
+                                                           judged += count
+                                                           progress.findings(judged)
+                                                           for (agency, rows) in parts where failure == nil {
+                                                               do { try handouts.append(agency, rows) } catch { failure = error }
+                                                           }
+                                                       })
+            progress.phase("load, evaluate and write")
+            guard let streamed else {
+                handouts.discard()
+                break handoutsStreamed  // made whole below
+            }
+            if let failure {
+                handouts.discard()
+                return cannotWrite(failure)
+            }
+            guard printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings) else {
+                handouts.discard()
+                return 2
+            }
+            do {
+                let written = try handouts.finish()
+                CLI.printError(Catalogue.ui(.wroteReports(count: written, folder: folder), language))
+            } catch {
+                handouts.discard()
+                return cannotWrite(error)
+            }
+            return streamed.fails ? 1 : 0
         }
         if format == "csv", split == nil, !keepGoing, CLI.streamedRuns {
             // The national run: report files read a few plans at a time, each plan judged once its files are

@@ -176,6 +176,29 @@ struct StreamedRunCLITests {
         try? FileManager.default.removeItem(at: dir)
     }
 
+    /// One CSV report per agency (`--split-by agency`) comes from a streamed run too: the same files, bytes,
+    /// messages and exit status as a whole run's, and none with data errors.
+    @Test(arguments: layouts)
+    func streamedHandoutsAreTheWholeRunsHandouts(_ layout: Layout) throws {
+        let dir = try Self.workspace(layout)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func run(stream: Bool) throws -> (status: Int32, stderr: String, files: [String: Data]) {
+            let out = "handouts-\(stream)"
+            let r = try CLI.run(["eval", "rules", "--data", "data", "--as-of", "2030-06-30", "--format", "csv", "--split-by", "agency", "-o", out],
+                                in: dir, environment: ["TUANTHU_STREAM": stream ? "1" : "0"])
+            let folder = dir.appendingPathComponent(out)
+            var files: [String: Data] = [:]
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+            }
+            return (r.status, r.stderr.replacingOccurrences(of: out, with: "OUT"), files)
+        }
+        let whole = try run(stream: false), streamed = try run(stream: true)
+        #expect(streamed.status == whole.status && streamed.stderr == whole.stderr, "\(streamed.stderr)")
+        #expect(streamed.files == whole.files, "\(dir.path)")
+        #expect(whole.files.isEmpty == (whole.status == 2))
+    }
+
     /// Standard output redirected to a file (`>> report.csv`): the report is streamed into it, and with data
     /// errors the file is cut back to what it held before the run, as if nothing had been written.
     @Test(arguments: ["csv", "json"])
