@@ -41,7 +41,8 @@ final class Handouts {
             pending.append(header)
         }
         pending[k] += rows
-        if pending[k].count >= 1 << 18 { try flush(k) }
+        // Written out every 64 KB: a national run may have a thousand agencies' reports open at once.
+        if pending[k].count >= 1 << 16 { try flush(k) }
     }
 
     private func flush(_ k: Int, sync: Bool = false) throws {
