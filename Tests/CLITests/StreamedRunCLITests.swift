@@ -91,6 +91,19 @@ struct StreamedRunCLITests {
             // Between them a blank line and a row of no plan.
             return ["reports.csv": file(p3 + ["", ",,,,,"] + p1.prefix(100) + p2 + p1.dropFirst(100))]
         },
+        // Read as records (quotes, a line break inside a cell, Vietnamese text), cut into sections all the same.
+        Layout(name: "one file: quoted cells, a line break inside one, Vietnamese documents") { lines in
+            let rows = lines.enumerated().map { k, line -> String in
+                switch k % 500 {
+                case 7: return line.prefix(upTo: line.lastIndex(of: ",")!) + ",\"số 12, ngày 3/2\""
+                case 8: return String(line.prefix { $0 != "," }) + "," + line.split(separator: ",", omittingEmptySubsequences: false).dropFirst()
+                    .enumerated().map { $0.offset == 4 ? "\"Công văn\nsố \($0.element)\"" : String($0.element) }.joined(separator: ",")
+                case 9: return line + " Sở Tài chính"
+                default: return line
+                }
+            }
+            return ["reports.csv": file(rows)]
+        },
         Layout(name: "one file of several plans without a required column (no report)") { lines in
             ["reports.csv": (["plan,obligation,agency,period,document"] + lines.map { $0.split(separator: ",").enumerated().filter { $0.offset != 4 }.map(\.element).joined(separator: ",") })
                 .map { $0 + "\n" }.joined()]

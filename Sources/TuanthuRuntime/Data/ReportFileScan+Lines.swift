@@ -22,7 +22,8 @@ extension ReportFileScan {
         case anyPlan
         /// No rows (an empty file, no `obligation` column).
         case noRows
-        /// Not simple enough (a quote, a bare CR, a cell not in ASCII, no `plan` column): read as records.
+        /// Not simple enough for the quick way (a quote, a bare CR, a cell not in ASCII, no `plan` column):
+        /// `lines(of:)` then reads the file as records.
         case notSimple
         /// The runs of lines in file order. A file of more than `maxRuns` runs (plans interleaved row by
         /// row) keeps only its distinct cells: it will not be cut into sections anyway.
@@ -36,15 +37,13 @@ extension ReportFileScan {
 
     static let maxRuns = 1 << 16
 
-    /// The outcome of the quick pass once the plans are known.
-    enum QuickScan { case done(Result), anyPlan, notSimple }
-
-    static func resolve(_ lines: Lines, directory: PlanDirectory) -> QuickScan {
+    /// What the runs' cells name, once the plans are known: the file's plans and where their rows lie, or nil
+    /// for "any plan".
+    static func resolve(_ lines: Lines, directory: PlanDirectory) -> Result? {
         let headerEnd: Int, runs: [Run], moreCells: Set<Cell>
         switch lines {
-        case .anyPlan: return .anyPlan
-        case .noRows: return .done(Result(plans: []))
-        case .notSimple: return .notSimple
+        case .anyPlan, .notSimple: return nil
+        case .noRows: return Result(plans: [])
         case .runs(let h, let r, let m): (headerEnd, runs, moreCells) = (h, r, m)
         }
         var known: [Cell: RowPlan] = [:]
@@ -64,7 +63,7 @@ extension ReportFileScan {
                     spans[p]!.last = run.last
                 }
             case .none: break
-            case .unsure: return .anyPlan
+            case .unsure: return nil
             }
         }
         guard moreCells.isEmpty else {
@@ -73,18 +72,25 @@ extension ReportFileScan {
                 switch plan(cell) {
                 case .plan(let p): plans.insert(p)
                 case .none: break
-                case .unsure: return .anyPlan
+                case .unsure: return nil
                 }
             }
-            return .done(Result(plans: plans))
+            return Result(plans: plans)
         }
-        return .done(Result(plans: Set(spans.keys), layout: Layout(headerEnd: headerEnd, spans: spans)))
+        return Result(plans: Set(spans.keys), layout: Layout(headerEnd: headerEnd, spans: spans))
     }
 
     /// The first step, read a chunk at a time: no quote anywhere, every CR ends a line (CRLF), the header on
     /// the first line and plan and obligation cells in ASCII. Then a line is a record, split on the
     /// delimiter; a line whose plan cell is the previous one's is passed over without looking further.
     static func lines(of path: String, chunkSize: Int = FileChunks.chunkSize, maxRuns: Int = ReportFileScan.maxRuns) -> Lines {
+        let quick = quickLines(of: path, chunkSize: chunkSize, maxRuns: maxRuns)
+        return quick == .notSimple ? recordLines(of: path, maxRuns: maxRuns) : quick
+    }
+
+    /// The quick way: no quote anywhere, every CR ends a line (CRLF), the header on the first line and plan
+    /// and obligation cells in ASCII (`.notSimple` otherwise).
+    static func quickLines(of path: String, chunkSize: Int, maxRuns: Int) -> Lines {
         // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .anyPlan }
@@ -131,24 +137,7 @@ extension ReportFileScan {
             guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
             return DataRecord.trimmed(String(decoding: b, as: UTF8.self))
         }
-        var runs: [Run] = []
-        var moreCells: Set<Cell> = []
-        // Where the last run's last line so far starts (written into the run when another starts, and at the end).
-        var runLast = 0
-        func endRun() { if !runs.isEmpty && moreCells.isEmpty { runs[runs.count - 1].last = runLast } }
-        /// A line of the given cell: the run goes on or a new one starts.
-        func add(_ c: Cell, at offset: Int, line: Int) {
-            if moreCells.isEmpty, let last = runs.last, last.cell == c.text, last.byPlan == c.byPlan {
-                runLast = offset
-            } else if runs.count < maxRuns {
-                endRun()
-                runs.append(Run(cell: c.text, byPlan: c.byPlan, first: offset, firstLine: line, last: offset))
-                runLast = offset
-            } else {
-                endRun()
-                moreCells.insert(c)
-            }
-        }
+        var runs = RunCollector(maxRuns: maxRuns)
         // The previous line's plan cell, when it was not empty: a line with the same bytes goes on its run.
         var last: [UInt8] = []
         // The header is line 1: rows start on line 2.
@@ -171,7 +160,7 @@ extension ReportFileScan {
                 guard end > i else { continue }  // an empty line
                 let planCell = cell(planColumn, i, end)
                 if !last.isEmpty, last.count == planCell.count, memcmp(last, base + planCell.lowerBound, planCell.count) == 0 {
-                    runLast = chunks.offset + i
+                    runs.goOn(at: chunks.offset + i)
                     continue
                 }
                 guard let planText = text(planCell) else { return .notSimple }
@@ -181,9 +170,9 @@ extension ReportFileScan {
                     guard let obligationText = text(cell(obligationColumn, i, end)) else { return .notSimple }
                     // A row naming neither plan nor obligation goes to no plan (a blank row, or an error).
                     if obligationText.isEmpty { continue }
-                    add(Cell(text: obligationText, byPlan: false), at: chunks.offset + i, line: line)
+                    runs.add(Cell(text: obligationText, byPlan: false), at: chunks.offset + i, line: line)
                 } else {
-                    add(Cell(text: planText, byPlan: true), at: chunks.offset + i, line: line)
+                    runs.add(Cell(text: planText, byPlan: true), at: chunks.offset + i, line: line)
                 }
             }
             if chunks.atEnd { break }
@@ -193,7 +182,92 @@ extension ReportFileScan {
             n = chunks.count
             i = 0
         }
-        endRun()
-        return .runs(headerEnd: headerEnd, runs: runs, moreCells: moreCells)
+        return runs.lines(headerEnd: headerEnd)
+    }
+
+    /// The other way, a record at a time through the CSV reader (quoted cells, line breaks inside them, a bare
+    /// CR, Vietnamese cells): each record's run noted at the reader's position before it (its first byte, or a
+    /// blank line before it, and that line's number), where a section can start. Any plan when the file
+    /// cannot be read to its end.
+    static func recordLines(of path: String, maxRuns: Int) -> Lines {
+        guard let reader = try? CSVReader(path: path) else { return .anyPlan }
+        let header: CSVRecord
+        do {
+            guard let h = try reader.next() else { return .noRows }
+            header = h
+        } catch {
+            return .anyPlan
+        }
+        let headerEnd = reader.position.offset
+        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
+        // Without an obligation column the file is one error and no rows.
+        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return .noRows }
+        let planColumn = names.firstIndex(of: Column.plan.name)
+        var runs = RunCollector(maxRuns: maxRuns)
+        var cells = CellFinder(plan: planColumn, obligation: obligationColumn, delimiter: reader.delimiter)
+        func add(plan: String, obligation: String, at position: (offset: Int, line: Int)) {
+            if !plan.isEmpty {
+                runs.add(Cell(text: plan, byPlan: true), at: position.offset, line: position.line)
+            } else if !obligation.isEmpty {
+                runs.add(Cell(text: obligation, byPlan: false), at: position.offset, line: position.line)
+            }
+        }
+        while true {
+            let position = reader.position
+            if let line = reader.nextSimpleLine() {
+                cells.find(in: line.bytes)
+                add(plan: DataRecord.trimmed(String(decoding: cells.plan, as: UTF8.self)),
+                    obligation: DataRecord.trimmed(String(decoding: cells.obligation, as: UTF8.self)), at: position)
+                continue
+            }
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch {
+                return .anyPlan
+            }
+            guard let record else { break }
+            func cell(_ i: Int?) -> String {
+                guard let i, i < record.fields.count else { return "" }
+                return DataRecord.trimmed(record.fields[i])
+            }
+            add(plan: cell(planColumn), obligation: cell(obligationColumn), at: position)
+        }
+        return runs.lines(headerEnd: headerEnd)
+    }
+
+    /// The runs of a file's lines as they are read: a line of the same cell as the last run's goes on it.
+    struct RunCollector {
+        let maxRuns: Int
+        private var runs: [Run] = []
+        private var moreCells: Set<Cell> = []
+        /// Where the last run's last line so far starts (written into the run when another starts, and at the end).
+        private var runLast = 0
+
+        init(maxRuns: Int) { self.maxRuns = maxRuns }
+
+        private mutating func endRun() { if !runs.isEmpty && moreCells.isEmpty { runs[runs.count - 1].last = runLast } }
+
+        /// A line of the last run's cell, known to be so without looking at it again.
+        mutating func goOn(at offset: Int) { runLast = offset }
+
+        /// A line of the given cell: the run goes on or a new one starts (past `maxRuns`, only the cell is kept).
+        mutating func add(_ c: Cell, at offset: Int, line: Int) {
+            if moreCells.isEmpty, let last = runs.last, last.cell == c.text, last.byPlan == c.byPlan {
+                runLast = offset
+            } else if runs.count < maxRuns {
+                endRun()
+                runs.append(Run(cell: c.text, byPlan: c.byPlan, first: offset, firstLine: line, last: offset))
+                runLast = offset
+            } else {
+                endRun()
+                moreCells.insert(c)
+            }
+        }
+
+        mutating func lines(headerEnd: Int) -> Lines {
+            endRun()
+            return .runs(headerEnd: headerEnd, runs: runs, moreCells: moreCells)
+        }
     }
 }

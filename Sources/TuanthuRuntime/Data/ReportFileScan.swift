@@ -42,68 +42,7 @@ enum ReportFileScan {
     /// `lines`: the file's quick pass, when made beforehand (`ReportPrescan`); `chunkSize`: how much of the
     /// file that pass reads at a time (tests read a few bytes at a time).
     static func scan(of path: String, directory: PlanDirectory, lines given: Lines? = nil, chunkSize: Int = FileChunks.chunkSize) -> Result? {
-        switch resolve(given ?? lines(of: path, chunkSize: chunkSize), directory: directory) {
-        case .done(let result): return result
-        case .anyPlan: return nil
-        case .notSimple: break
-        }
-        guard let reader = try? CSVReader(path: path) else { return nil }
-        let header: CSVRecord
-        do {
-            guard let h = try reader.next() else { return Result(plans: []) }
-            header = h
-        } catch {
-            return nil
-        }
-        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
-        // Without an obligation column the file is one error and no rows.
-        guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return Result(plans: []) }
-        let planColumn = names.firstIndex(of: Column.plan.name)
-        var plans: Set<Int> = []
-        var lastPlanCell: [UInt8] = []
-        var lastObligationCell: [UInt8] = []
-        var cells = CellFinder(plan: planColumn, obligation: obligationColumn, delimiter: reader.delimiter)
-
-        while true {
-            if let line = reader.nextSimpleLine() {
-                cells.find(in: line.bytes)
-                let planCell = cells.plan, obligationCell = cells.obligation
-                // Rows of a file mostly repeat their plan cell: only a new one is looked up.
-                if !planCell.isEmpty {
-                    if planCell.elementsEqual(lastPlanCell) { continue }
-                } else if lastPlanCell.isEmpty && obligationCell.elementsEqual(lastObligationCell) {
-                    continue
-                }
-                switch rowPlan(planCell: DataRecord.trimmed(String(decoding: planCell, as: UTF8.self)),
-                               obligationCell: DataRecord.trimmed(String(decoding: obligationCell, as: UTF8.self)), directory: directory) {
-                case .plan(let p): plans.insert(p)
-                case .none: break
-                case .unsure: return nil
-                }
-                lastPlanCell = Array(planCell)
-                lastObligationCell = Array(obligationCell)
-                continue
-            }
-            let record: CSVRecord?
-            do {
-                record = try reader.next()
-            } catch {
-                return nil
-            }
-            guard let record else { break }
-            func cell(_ i: Int?) -> String {
-                guard let i, i < record.fields.count else { return "" }
-                return DataRecord.trimmed(record.fields[i])
-            }
-            switch rowPlan(planCell: cell(planColumn), obligationCell: cell(obligationColumn), directory: directory) {
-            case .plan(let p): plans.insert(p)
-            case .none: break
-            case .unsure: return nil
-            }
-            lastPlanCell = []
-            lastObligationCell = []
-        }
-        return Result(plans: plans)
+        resolve(given ?? lines(of: path, chunkSize: chunkSize), directory: directory)
     }
 
     /// What a row's trimmed `plan` and `obligation` cells say, read as `PlanDirectory.route` reads them.

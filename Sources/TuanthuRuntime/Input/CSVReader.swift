@@ -184,6 +184,9 @@ public final class CSVReader {
         }
     }
 
+    /// Where the next record (or a blank line before it) starts in the input, and that line's number.
+    var position: (offset: Int, line: Int) { (base + pos, line) }
+
     /// True once nothing more can come from `next()` but an error or nil: the fast lane stays out.
     var finishedOrFailed: Bool { finished || deferredError != nil }
     var atEOF: Bool { eof }
