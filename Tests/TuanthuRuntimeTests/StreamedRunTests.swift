@@ -336,12 +336,15 @@ struct StreamedRunTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         for (k, c) in Self.scanCases.enumerated() { try Data(c.bytes).write(to: dir.appendingPathComponent("reports/\(k).csv")) }
         try Data((Self.header + Self.row(2, 1)).utf8).write(to: dir.appendingPathComponent("reports.csv"))
-        let prescan = ReportPrescan(dataDirectory: dir.path)
-        let lines = prescan.results()
-        #expect(lines.count == Self.scanCases.count + 1)
-        for (k, f) in prescan.reportFiles.enumerated() {
-            let path = prescan.files[f].1
-            #expect(ReportFileScan.scan(of: path, directory: directory, lines: lines[k]) == ReportFileScan.scan(of: path, directory: directory), "\(path)")
+        // On a thread of its own, or (one job) on the thread that asks.
+        for background in [true, false] {
+            let prescan = ReportPrescan(dataDirectory: dir.path, background: background)
+            let lines = prescan.results()
+            #expect(lines.count == Self.scanCases.count + 1)
+            for (k, f) in prescan.reportFiles.enumerated() {
+                let path = prescan.files[f].1
+                #expect(ReportFileScan.scan(of: path, directory: directory, lines: lines[k]) == ReportFileScan.scan(of: path, directory: directory), "\(path)")
+            }
         }
     }
 

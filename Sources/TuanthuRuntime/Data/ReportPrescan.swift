@@ -15,14 +15,15 @@ public final class ReportPrescan: @unchecked Sendable {
     private var next = 0
     private var underWay = 0
 
-    /// Lists the folder's files and starts reading the report files on a thread of its own.
-    public init(dataDirectory: String) {
+    /// Lists the folder's files and starts reading the report files on a thread of its own (without one, the
+    /// files are read when the results are asked for, on the asking thread).
+    public init(dataDirectory: String, background: Bool = true) {
         self.dataDirectory = dataDirectory
         let files = DataLoader.tableFiles(in: dataDirectory)
         self.files = files
         reportFiles = files.indices.filter { files[$0].0 == .reports }
         lines = Array(repeating: nil, count: reportFiles.count)
-        guard !reportFiles.isEmpty else { return }
+        guard !reportFiles.isEmpty, background else { return }
         let thread = Thread { [self] in work() }
         thread.start()
     }

@@ -194,7 +194,7 @@ extension Evaluator {
             let data = loader.load(directory: dir)
             return Evaluator(plans: plans, data: data, asOf: asOf, sources: sources).finish(untracked: [], statusCounts: [:])
         }
-        let prescan = prescan.flatMap { $0.dataDirectory == dir ? $0 : nil } ?? ReportPrescan(dataDirectory: dir)
+        let prescan = prescan.flatMap { $0.dataDirectory == dir ? $0 : nil } ?? ReportPrescan(dataDirectory: dir, background: jobs > 1)
         let files = prescan.files
         let json = DataLoader.join(dir, "data.json")
         // The report files' first pass is finished, and what it found read with the plans, on other threads
