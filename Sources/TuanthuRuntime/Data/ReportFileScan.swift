@@ -1,14 +1,16 @@
 import Foundation
 import TuanthuCore
 
-/// Which plans the rows of a report file can belong to, found by a quick pass over its `plan` (and, where
-/// that cell is empty, `obligation`) cells before the file is read for real. A streamed run
-/// (`Evaluator.evaluateStreaming`) judges a plan as soon as every file that can hold its rows is read.
+/// Which plans the rows of a report file can belong to, and where their rows lie, found by a quick pass
+/// over its `plan` (and, where that cell is empty, `obligation`) cells before the file is read for real
+/// (`ReportFileScan+Lines.swift`). A streamed run (`Evaluator.evaluateStreaming`) judges a plan as soon as
+/// every file (or section of a file) that can hold its rows is read.
 ///
 /// The answer may name more plans than the rows turn out to have, never fewer: whatever the pass cannot
-/// be sure of — a file in UTF-16 or another legacy encoding, a CSV syntax error, a plan cell that names
-/// no plan, an obligation that no single plan declares — makes it answer "any plan" (nil), and the run
-/// then holds that file's rows with everyone else's until the end, as a whole run does.
+/// be sure of — a file in UTF-16, a byte that is not UTF-8 in a cell it reads, a CSV syntax error, a plan
+/// cell that names no plan, an obligation that no single plan declares — makes it answer "any plan" (nil),
+/// and the run then holds that file's rows with everyone else's until the end, as a whole run does. (A
+/// legacy encoding met only in the cells the pass does not read sends the run back to a whole read.)
 enum ReportFileScan {
     /// A header line longer than this is not read by the scan (the file is "any plan"): a real header is a few
     /// hundred bytes, and a hostile one of 25 million columns would be decoded twice.
