@@ -54,11 +54,11 @@ public struct FileSink: TextSink {
         buffer.reserveCapacity(1 << 20)
     }
 
-    /// A sink writing to standard output (never flushed to disk ahead: it may be a pipe or a terminal).
-    public static func standardOutput() -> FileSink {
-        var sink = FileSink(handle: FileHandle(fileDescriptor: STDOUT_FILENO, closeOnDealloc: false))
-        sink.flushesAhead = false
-        return sink
+    /// A sink writing straight to the open descriptor `fd` (left open), never asking the disk to catch up
+    /// ahead: standard output, a device, a pipe, a temporary file.
+    init(writingThrough fd: Int32) {
+        self.init(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: false))
+        flushesAhead = false
     }
 
     public mutating func write(_ text: String) {
@@ -331,11 +331,8 @@ extension OutputFile {
         if fstat(STDOUT_FILENO, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG {
             let appending = fcntl(STDOUT_FILENO, F_GETFL) & O_APPEND != 0
             let start = appending ? off_t(st.st_size) : lseek(STDOUT_FILENO, 0, SEEK_CUR)
-            var sink = FileSink.standardOutput()
             do {
-                try body(&sink)
-                sink.flush()
-                if let failure = sink.failure { throw failure }
+                try writeThrough(STDOUT_FILENO, body)
             } catch {
                 if start >= 0 {
                     _ = ftruncate(STDOUT_FILENO, start)
@@ -350,13 +347,21 @@ extension OutputFile {
         guard fd >= 0 else { return false }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         defer { close(fd) }
-        var sink = FileSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: false))
-        sink.flushesAhead = false
+        var sink = FileSink(writingThrough: fd)
         try body(&sink)
         sink.flush()
         guard sink.failure == nil else { return false }
         try copy(fd, count: sink.written, to: STDOUT_FILENO)
         return true
+    }
+
+    /// Runs `body` on a sink writing straight to the open descriptor `fd` (`FileSink(writingThrough:)`), then
+    /// writes out what it holds; throws what `body` throws, or the first write that failed.
+    public static func writeThrough(_ fd: Int32, _ body: (inout FileSink) throws -> Void) throws {
+        var sink = FileSink(writingThrough: fd)
+        try body(&sink)
+        sink.flush()
+        if let failure = sink.failure { throw failure }
     }
 
     /// Throws when standard output is closed (`>&-`): a file opened next would take its number and get the
@@ -413,13 +418,8 @@ extension OutputFile {
             // replaced by a rename, and must never be).
             let fd = open(output, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw OutputFileError.lastSystemError() }
-            let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-            defer { try? handle.close() }
-            var sink = FileSink(handle: handle)
-            sink.flushesAhead = false
-            try body(&sink)
-            sink.flush()
-            if let failure = sink.failure { throw failure }
+            defer { close(fd) }
+            try writeThrough(fd, body)
             return
         }
         removeStale(besides: path, marker: ".tmp-")

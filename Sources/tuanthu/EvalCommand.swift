@@ -329,10 +329,7 @@ enum EvalCommand {
             try OutputFile.stream(to: output, write)
         } else {
             // Everything is known now: the report goes straight out.
-            var sink = FileSink.standardOutput()
-            try write(&sink)
-            sink.flush()
-            if let failure = sink.failure { throw failure }
+            try OutputFile.writeThrough(STDOUT_FILENO, write)
         }
         return evaluation
     }

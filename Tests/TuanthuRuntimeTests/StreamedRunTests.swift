@@ -263,8 +263,8 @@ struct StreamedRunTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
         // Not opened: with no writer, opening the pipe would block.
-        #expect(ReportFileScan.plans(of: fifo, directory: directory) == nil)
-        #expect(ReportFileScan.plans(of: fifo + ".missing", directory: directory) == nil)
+        #expect(ReportFileScan.scan(of: fifo, directory: directory) == nil)
+        #expect(ReportFileScan.scan(of: fifo + ".missing", directory: directory) == nil)
     }
 
     @Test(arguments: scanCases)

@@ -419,18 +419,8 @@ public struct DataLoader {
 
     /// The first bytes of a file, for telling its encoding.
     static func prefix(of path: String) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return [] }
-        defer { close(fd) }
-        return [UInt8](unsafeUninitializedCapacity: 4096) { buffer, n in
-            n = 0
-            while n < buffer.count {
-                let r = read(fd, buffer.baseAddress! + n, buffer.count - n)
-                if r < 0 && errno == EINTR { continue }
-                guard r > 0 else { break }
-                n += r
-            }
-        }
+        guard let chunks = FileChunks(path: path, chunkSize: 4096), chunks.fill() else { return [] }
+        return Array(UnsafeBufferPointer(start: chunks.bytes, count: chunks.count))
     }
 
     /// Reads the whole file again in the encoding it is in: converted with a warning (W012), or, for TCVN3

@@ -8,8 +8,7 @@ extension ReportFileScan {
     /// empty, the same obligation cell (both trimmed). `first` and `last` are the byte offsets of the
     /// first and last line's starts, `firstLine` the first line's number.
     struct Run: Equatable, Sendable {
-        var cell: String
-        var byPlan: Bool
+        var cell: Cell
         var first: Int
         var firstLine: Int
         var last: Int
@@ -30,6 +29,7 @@ extension ReportFileScan {
         case runs(headerEnd: Int, runs: [Run], moreCells: Set<Cell>)
     }
 
+    /// A run's cell: a plan cell, or (the plan cell empty) an obligation cell.
     struct Cell: Hashable, Sendable {
         var text: String
         var byPlan: Bool
@@ -55,7 +55,7 @@ extension ReportFileScan {
         }
         var spans: [Int: PlanSpan] = [:]
         for run in runs {
-            switch plan(Cell(text: run.cell, byPlan: run.byPlan)) {
+            switch plan(run.cell) {
             case .plan(let p):
                 if spans[p] == nil {
                     spans[p] = PlanSpan(first: run.first, firstLine: run.firstLine, last: run.last)
@@ -80,16 +80,16 @@ extension ReportFileScan {
         return Result(plans: Set(spans.keys), layout: Layout(headerEnd: headerEnd, spans: spans))
     }
 
-    /// The first step, read a chunk at a time: no quote anywhere, every CR ends a line (CRLF), the header on
-    /// the first line and plan and obligation cells in ASCII. Then a line is a record, split on the
-    /// delimiter; a line whose plan cell is the previous one's is passed over without looking further.
+    /// The first step: the quick way (`quickLines`), else record by record (`recordLines`).
     static func lines(of path: String, chunkSize: Int = FileChunks.chunkSize, maxRuns: Int = ReportFileScan.maxRuns) -> Lines {
         let quick = quickLines(of: path, chunkSize: chunkSize, maxRuns: maxRuns)
         return quick == .notSimple ? recordLines(of: path, maxRuns: maxRuns) : quick
     }
 
-    /// The quick way: no quote anywhere, every CR ends a line (CRLF), the header on the first line and plan
-    /// and obligation cells in ASCII (`.notSimple` otherwise).
+    /// The quick way, read a chunk at a time: no quote anywhere, every CR ends a line (CRLF), the header on
+    /// the first line and plan and obligation cells in ASCII (`.notSimple` otherwise). Then a line is a
+    /// record, split on the delimiter; a line whose plan cell is the previous one's is passed over without
+    /// looking further.
     static func quickLines(of path: String, chunkSize: Int, maxRuns: Int) -> Lines {
         // Only a regular file is read twice: a pipe's bytes would be gone when the loader reads it.
         var st = stat()
@@ -253,11 +253,11 @@ extension ReportFileScan {
 
         /// A line of the given cell: the run goes on or a new one starts (past `maxRuns`, only the cell is kept).
         mutating func add(_ c: Cell, at offset: Int, line: Int) {
-            if moreCells.isEmpty, let last = runs.last, last.cell == c.text, last.byPlan == c.byPlan {
+            if moreCells.isEmpty, runs.last?.cell == c {
                 runLast = offset
             } else if runs.count < maxRuns {
                 endRun()
-                runs.append(Run(cell: c.text, byPlan: c.byPlan, first: offset, firstLine: line, last: offset))
+                runs.append(Run(cell: c, first: offset, firstLine: line, last: offset))
                 runLast = offset
             } else {
                 endRun()

@@ -16,10 +16,6 @@ enum ReportFileScan {
     /// hundred bytes, and a hostile one of 25 million columns would be decoded twice.
     static let longestHeader = 1 << 20
 
-    static func plans(of path: String, directory: PlanDirectory) -> Set<Int>? {
-        scan(of: path, directory: directory)?.plans
-    }
-
     /// Where each plan's rows lie in a file read the quick way (`lines(of:)`): from the start of its first
     /// line (and that line's number) to the start of its last line. A plan's rows may have other plans'
     /// rows between them.

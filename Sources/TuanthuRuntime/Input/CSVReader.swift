@@ -38,9 +38,8 @@ public final class CSVReader {
     @exclusivity(unchecked) private var memoryOffset = 0
     private let chunkSize: Int
     let fieldLimit: Int
-    /// The file offset of the next byte read from `fd`, and where reading stops (a section of a file is
-    /// read up to its end, `resume(at:line:upTo:)`).
-    @exclusivity(unchecked) private var sourceOffset = 0
+    /// Where reading from `fd` stops (a section of a file is read up to its end, `resume(at:line:upTo:)`).
+    /// The next byte read is always at input offset `base + end`.
     @exclusivity(unchecked) private var sourceLimit = Int.max
 
     // Buffer: bytes [0, end) are valid; `pos` is the scan position; buf[0] is at input offset `base`.
@@ -120,7 +119,6 @@ public final class CSVReader {
             let reason = String(cString: strerror(errno))
             deferredError = CSVError(line: startLine, column: 1, byteOffset: offset, kind: .ioError, message: "cannot read '\(path)': \(reason)")
         }
-        sourceOffset = offset
         sourceLimit = stop
         base = offset
         pos = 0
@@ -266,14 +264,11 @@ public final class CSVReader {
             memoryOffset += n
             return n
         }
-        let wanted = min(count, sourceLimit - sourceOffset)
+        let wanted = min(count, sourceLimit - (base + end))
         guard wanted > 0 else { return 0 }
         while true {
             let n = read(fd, to, wanted)
-            if n >= 0 {
-                sourceOffset += n
-                return n
-            }
+            if n >= 0 { return n }
             if errno == EINTR { continue }
             let reason = String(cString: strerror(errno))
             throw CSVError(line: line, column: column(), byteOffset: base + end, kind: .ioError,
