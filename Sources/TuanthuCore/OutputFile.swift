@@ -197,6 +197,10 @@ extension OutputFile {
         case device
     }
 
+    /// Whether a report to `path` is written straight through (a device, a named pipe, a socket): what is
+    /// written cannot be taken back.
+    public static func writesThrough(_ path: String) -> Bool { destination(of: path) == .device }
+
     static func destination(of path: String) -> Destination {
         // As found when the way was made for the report (the link's target may have been set aside since).
         Replacement.lock.lock()

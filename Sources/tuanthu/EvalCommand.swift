@@ -29,17 +29,28 @@ enum EvalCommand {
         }
         let output = a.options["-o"] ?? a.options["--output"]
 
+        let progress = Progress(language: language)
+        defer { progress.finish() }
         // A streamed run's first pass over the report files needs no plan: it starts now, while the plans
-        // are checked (on the second core; with one thread, the run makes it itself).
+        // are checked (on the second core; with one thread, when the run asks for it). Large files are only
+        // sampled, unless the report goes straight into a device or a pipe: a wrong guess throws the run
+        // away (`again()`), and what a pipe was given cannot be taken back.
         let streams = (format == "csv" || (format == "json" && a.options["--split-by"] == nil)) && !a.flags.contains("--keep-going")
-        let prescan = streams && CLI.streamedRuns && CLI.jobs > 1 ? ReportPrescan(dataDirectory: dataDir) : nil
+        var prescan = streams && CLI.streamedRuns
+            ? ReportPrescan(dataDirectory: dataDir, background: CLI.jobs > 1, sampling: output.map(OutputFile.writesThrough) != true) : nil
+        /// After a streamed run that returned nil: true (and a first pass that reads every line) when the
+        /// sampled pass guessed a file wrong, so that the run is made again; false when it must be made whole.
+        func again() -> Bool {
+            guard let p = prescan, p.missed else { return false }
+            progress.phase("streamed run thrown away (a sampled file held another plan's rows)")
+            prescan = ReportPrescan(dataDirectory: dataDir, background: CLI.jobs > 1, sampling: false)
+            return true
+        }
         /// Says why the report could not be written; the run's exit status.
         func cannotWrite(_ error: Error) -> Int32 {
             CLI.printError("tuanthu eval: " + Catalogue.ui(.cannotWrite(path: output ?? Self.standardOutput, detail: error.localizedDescription), language))
             return 2
         }
-        let progress = Progress(language: language)
-        defer { progress.finish() }
         guard let checked = CheckStep.run(paths: CLI.planPaths(a.positional), language: language) else { return 2 }
         progress.phase("check")
         let keepGoing = a.flags.contains("--keep-going")
@@ -78,27 +89,30 @@ enum EvalCommand {
         handoutsStreamed: if format == "csv", split != nil, let folder = output, !keepGoing, CLI.streamedRuns {
             // One CSV report per agency from a streamed run: each agency's rows go to its own file as they come.
             progress.streaming = true
-            let handouts: Handouts
-            do {
-                handouts = try Handouts(folder: folder, ext: "csv", header: FindingsCSV.header(bom: bom))
-            } catch {
-                return cannotWrite(error)
-            }
+            var handouts: Handouts
             var failure: Error?
-            var judged = 0
-            let streamed = Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+            var streamed: Evaluation?
+            repeat {
+                do {
+                    handouts = try Handouts(folder: folder, ext: "csv", header: FindingsCSV.header(bom: bom))
+                } catch {
+                    return cannotWrite(error)
+                }
+                var judged = 0
+                streamed = Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
                                                        sources: checked.sources, jobs: jobs, compactReports: false, prescan: prescan,
                                                        transform: { (FindingsCSV.rowsByAgency($0), $0.reduce(0) { $0 + $1.count }) },
-                                                       consume: { parts, count in
+                                                       consume: { [handouts] parts, count in
                                                            judged += count
                                                            progress.findings(judged)
                                                            for (agency, rows) in parts where failure == nil {
                                                                do { try handouts.append(agency, rows) } catch { failure = error }
                                                            }
                                                        })
+                if streamed == nil { handouts.discard() }
+            } while streamed == nil && failure == nil && again()
             progress.phase("load, evaluate and write")
             guard let streamed else {
-                handouts.discard()
                 break handoutsStreamed  // made whole below
             }
             if let failure {
@@ -124,22 +138,25 @@ enum EvalCommand {
             // findings are ever in memory at once.
             var streamed: Evaluation?
             progress.streaming = true
-            do {
-                streamed = try streamCSV(to: output, bom: bom, progress: progress, phase: "load, evaluate and write",
-                                         // No report with data errors; a whole run below if the stream could not be used.
-                                         keep: { $0.map { $0.dataErrors.isEmpty } ?? false }) { transform, consume in
-                    Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
-                                                sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports, prescan: prescan,
-                                                transform: transform, consume: consume)
+            streaming: repeat {
+                do {
+                    streamed = try streamCSV(to: output, bom: bom, progress: progress, phase: "load, evaluate and write",
+                                             // No report with data errors; a whole run below if the stream could not be used.
+                                             keep: { $0.map { $0.dataErrors.isEmpty } ?? false }) { transform, consume in
+                        Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                    sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports, prescan: prescan,
+                                                    transform: transform, consume: consume)
+                    }
+                } catch let notWritten as NotWritten {
+                    if let evaluation = notWritten.evaluation {
+                        _ = printDataNotes(errors: evaluation.dataErrors, warnings: evaluation.warnings)
+                        return 2
+                    }
+                    continue streaming
+                } catch {
+                    return cannotWrite(error)
                 }
-            } catch let notWritten as NotWritten {
-                if let evaluation = notWritten.evaluation {
-                    _ = printDataNotes(errors: evaluation.dataErrors, warnings: evaluation.warnings)
-                    return 2
-                }
-            } catch {
-                return cannotWrite(error)
-            }
+            } while streamed == nil && again()
             if let streamed {
                 _ = printDataNotes(errors: [], warnings: streamed.warnings)
                 return streamed.fails ? 1 : 0
@@ -151,11 +168,14 @@ enum EvalCommand {
             // As the CSV report above; the JSON report's findings are parked and written after its summary.
             progress.streaming = true
             do {
-                let streamed = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: false) { transform, consume in
-                    Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
-                                                sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports, compactNotes: true,
-                                                prescan: prescan, transform: transform, consume: consume)
-                }
+                var streamed: Evaluation?
+                repeat {
+                    streamed = try streamJSON(asOf: asOf, planInputs: planInputs, to: output, progress: progress, keepGoing: false) { transform, consume in
+                        Evaluator.evaluateStreaming(plans: checked.plans, dataDirectory: dataDir, options: dataOptions, asOf: asOf,
+                                                    sources: checked.sources, jobs: jobs, compactReports: CLI.compactReports, compactNotes: true,
+                                                    prescan: prescan, transform: transform, consume: consume)
+                    }
+                } while streamed == nil && again()
                 progress.phase("load, evaluate and write")
                 if let streamed {
                     guard printDataNotes(errors: streamed.dataErrors, warnings: streamed.warnings) else { return 2 }

@@ -312,6 +312,91 @@ struct StreamedRunTests {
                    spans: ["0:40/2/40", "1:73/4/73", "2:102/5/102"]),
     ]
 
+    // MARK: The sampled first pass
+
+    /// `count` rows of plan `plan` (29 bytes each), months cycling.
+    static func rows(_ plan: Int, _ count: Int, crlf: Bool = false) -> String {
+        (0..<count).map { k in crlf ? row(plan, k % 9 + 1).replacingOccurrences(of: "\n", with: "\r\n") : row(plan, k % 9 + 1) }.joined()
+    }
+
+    struct SampleCase: CustomTestStringConvertible, Sendable {
+        enum Answer: Sendable {
+            /// The pass over every line's answer (the file holds one plan, the guess is right).
+            case asEveryLine
+            /// No guess: every line is read.
+            case none
+            /// A guess of one plan (index) that the pass over every line would not give.
+            case wrongGuess(Int)
+        }
+        var name: String
+        var bytes: [UInt8]
+        var answer: Answer
+        var testDescription: String { name }
+        init(_ name: String, _ text: String, _ answer: Answer) { (self.name, bytes, self.answer) = (name, Array(text.utf8), answer) }
+        init(_ name: String, bytes: [UInt8], _ answer: Answer) { (self.name, self.bytes, self.answer) = (name, bytes, answer) }
+    }
+
+    /// 5,000 rows: 145 KB, over `ReportFileScan.sampledFrom`.
+    static let big = 5000
+
+    static let sampleCases: [SampleCase] = [
+        SampleCase("one plan", header + rows(2, big), .asEveryLine),
+        SampleCase("one plan, CRLF, a BOM, blank lines first and last, no line break at the end",
+                   "\u{FEFF}" + header.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n\n" + rows(3, big, crlf: true) + "\r\n\n" + "P3,bc,STC,2025-01,2025-02-03",
+                   .asEveryLine),
+        SampleCase("one plan, the plan column last", "obligation,agency,period,submitted,plan\n"
+                   + String(repeating: "bc,STC,2025-01,2025-02-03,P1\n", count: big), .asEveryLine),
+        SampleCase("too small to sample", header + rows(1, 100), .none),
+        SampleCase("another plan's row last", header + rows(1, big) + row(2, 1), .none),
+        SampleCase("another plan's row first", header + row(2, 1) + rows(1, big), .none),
+        SampleCase("another plan in the middle third", header + rows(1, big / 3) + rows(2, big / 3) + rows(1, big / 3), .none),
+        SampleCase("plans interleaved row by row", header + (0..<big).map { row($0 % 2 + 1, 1) }.joined(), .none),
+        SampleCase("blanks around the first row's plan cell", header + " P1 ,bc,STC,2025-01,2025-02-03\n" + rows(1, big), .none),
+        SampleCase("a quoted first row", header + "\"P1\",bc,STC,2025-01,2025-02-03\n" + rows(1, big), .none),
+        SampleCase("no plan column", "obligation,agency,period,submitted\n" + String(repeating: "rieng_1,STC,2025-01,2025-02-03\n", count: big), .none),
+        SampleCase("UTF-16", bytes: [0xFF, 0xFE] + Array((header + rows(1, big)).utf8).flatMap { [$0, 0] }, .none),
+        // What sampling cannot see: a single row of another plan between the samples. The run checks the guess
+        // against the rows it reads (`StreamedRunCLITests`: the run is made again).
+        SampleCase("another plan's single row between the samples", header + rows(1, 2000) + row(2, 1) + rows(1, 3000), .wrongGuess(0)),
+    ]
+
+    @Test(arguments: sampleCases)
+    func sampledFirstPass(_ c: SampleCase) throws {
+        let directory = try Self.directory()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-scan-\(UUID().uuidString).csv")
+        try Data(c.bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let sampled = ReportFileScan.sampledLines(of: url.path)
+        let everyLine = ReportFileScan.lines(of: url.path)
+        switch c.answer {
+        case .asEveryLine:
+            #expect(sampled == everyLine)
+            #expect(sampled != nil)
+        case .none:
+            #expect(sampled == nil)
+        case .wrongGuess(let plan):
+            #expect(sampled != nil && sampled != everyLine)
+            #expect(sampled.flatMap { ReportFileScan.resolve($0, directory: directory) }?.plans == [plan])
+        }
+    }
+
+    /// A prescan that samples finds what the pass over every line finds on files it does not sample, and
+    /// reads every line of each file when it does not.
+    @Test func aSamplingPrescanSamplesOnlyLargeFiles() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tuanthu-prescan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (k, c) in Self.sampleCases.enumerated() { try Data(c.bytes).write(to: dir.appendingPathComponent("reports/\(k).csv")) }
+        let lines = ReportPrescan(dataDirectory: dir.path, background: false, sampling: true).results()
+        let every = ReportPrescan(dataDirectory: dir.path, background: false, sampling: false).results()
+        let files = ReportPrescan(dataDirectory: dir.path, background: false).files
+        for (k, f) in ReportPrescan(dataDirectory: dir.path, background: false).reportFiles.enumerated() {
+            let path = files[f].1
+            #expect(every[k] == ReportFileScan.lines(of: path), "\(path)")
+            #expect(lines[k] == (ReportFileScan.sampledLines(of: path) ?? ReportFileScan.lines(of: path)), "\(path)")
+        }
+    }
+
     /// A file of more runs than are kept (plans interleaved row by row) keeps its plans, not its layout.
     @Test func manyRunsKeepThePlansButNotWhereTheyLie() throws {
         let directory = try Self.directory()

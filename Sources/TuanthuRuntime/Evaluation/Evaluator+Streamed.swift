@@ -106,6 +106,7 @@ extension Evaluator {
         private let lock = NSLock()
         private var evaluators: [Int: Evaluator] = [:]
         private var failed = false
+        private var aborted = false
 
         func publish(_ block: Int, _ e: Evaluator) { lock.withLock { evaluators[block] = e } }
         func evaluator(_ block: Int) -> Evaluator? { lock.withLock { evaluators[block] } }
@@ -113,6 +114,9 @@ extension Evaluator {
         /// Once data errors are found no report is written: units left are not judged.
         func fail() { lock.withLock { failed = true } }
         var hasFailed: Bool { lock.withLock { failed } }
+        /// The run is thrown away: files left are not read either.
+        func abort() { lock.withLock { failed = true; aborted = true } }
+        var hasAborted: Bool { lock.withLock { aborted } }
     }
 
     /// What the scan found for each report file, filled from several threads (one entry each).
@@ -133,6 +137,20 @@ extension Evaluator {
         private(set) var lines: [ReportFileScan.Lines] = []
         init(_ prescan: ReportPrescan) { self.prescan = prescan }
         func wait() { lines = prescan.results() }
+    }
+
+    /// Whether every row of `table` belongs to one of `units` (rows mostly come a plan at a time: a plan is
+    /// looked up when it changes).
+    static func rows(of table: ReportTable, allIn units: Set<Int>, unitOfPlan: [Int]) -> Bool {
+        var lastPlan = -1
+        for i in table.indices {
+            let p = table.plan(at: i)
+            if p != lastPlan {
+                guard units.contains(unitOfPlan[p]) else { return false }
+                lastPlan = p
+            }
+        }
+        return true
     }
 
     /// How many unused rows a report lists (`finish`).
@@ -182,8 +200,9 @@ extension Evaluator {
     /// not judge its plan (the scan missed it, which it must not), or a section of a file turned out to be
     /// in a legacy encoding (only the whole file can be converted): what was consumed must then be thrown
     /// away and the run made whole.
-    /// `prescan`: the report files' first pass, started before the plans were checked (made here if nil or
-    /// of another folder).
+    /// `prescan`: the report files' first pass, started before the plans were checked (made here, reading every
+    /// line, if nil or of another folder). When it sampled a file and a row of the file belongs to a plan the
+    /// guess left out, the run stops reading and returns nil with `prescan.missed` set.
     public static func evaluateStreaming<T: Sendable>(plans: [CheckedPlan], dataDirectory dir: String, options: DataOptions,
                                                       asOf: CivilDate, sources: SourceMap, jobs: Int,
                                                       compactReports: Bool = false, compactNotes: Bool = false, prescan: ReportPrescan? = nil,
@@ -280,6 +299,7 @@ extension Evaluator {
                        work: { i -> StreamResult<T> in
             switch tasks[i] {
             case .read(_, let s, _):
+                guard !board.hasAborted else { return .skipped }
                 var part = DataLoader(directory: directory, options: partOptions)
                 part.loadCSV(files[sections[s].file].1, table: .reports, piece: sections[s].piece)
                 return .read(PartBox(part.data))
@@ -291,12 +311,21 @@ extension Evaluator {
         }, consume: { result in
             defer { position += 1 }
             switch (tasks[position], result) {
+            case (.read, .skipped):
+                break
             case (.read(let b, let s, let last), .read(let box)):
                 let base = tablesRead()
                 var part = box.take()
                 if part.wholeFileNeeded {
                     runWhole = true
                     board.fail()
+                }
+                // Every row must belong to a unit the section was found to hold (a sampled file was guessed to
+                // hold one plan): a row of another would be judged with the wrong block, or not at all.
+                if let units = sections[s].units, !Self.rows(of: part.reports, allIn: units, unitOfPlan: unitOfPlan) {
+                    if prescan.sampling { prescan.missed = true }
+                    runWhole = true
+                    board.abort()
                 }
                 let n = loader.mergeReports(&part, file: sections[s].file, into: &blockRows[b], fates: base.fates)
                 errorsSoFar += n.errors.count
@@ -334,8 +363,8 @@ extension Evaluator {
                 preconditionFailure("a streamed run's results come in the order of its pieces")
             }
         })
-        if runWhole { return nil }
         var final = tablesRead()
+        if runWhole { return nil }
         // A file's notes in its lines' order: its sections' in turn.
         for (s, n) in sectionNotes.enumerated() {
             notes[sections[s].file, default: FileNotes()].errors += n.errors
