@@ -8,12 +8,16 @@
 /// year 10000, ...) and saturates at roughly ±1.9 million years instead of trapping.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     // Stored compactly (8 bytes): a national run holds millions of dates. Years stay within ±2 million.
-    private let storedYear: Int32
-    private let storedMonth: UInt8
-    private let storedDay: UInt8
-    public var year: Int { Int(storedYear) }
-    public var month: Int { Int(storedMonth) }
-    public var day: Int { Int(storedDay) }
+    // Visible to inlined code (comparisons, `Deadline.judge`): judging a million report cells compares dates.
+    @usableFromInline let storedYear: Int32
+    @usableFromInline let storedMonth: UInt8
+    @usableFromInline let storedDay: UInt8
+    @inlinable public var year: Int { Int(storedYear) }
+    @inlinable public var month: Int { Int(storedMonth) }
+    @inlinable public var day: Int { Int(storedDay) }
+
+    /// The date as one number that orders as the date does.
+    @inlinable var ordinal: Int64 { Int64(storedYear) << 16 | Int64(storedMonth) << 8 | Int64(storedDay) }
 
     /// Validates: years 1...9999, months 1...12, days within the month (leap years honoured).
     public init?(year: Int, month: Int, day: Int) {
@@ -90,9 +94,11 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    @inlinable
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    @inlinable
+    public static func == (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.ordinal == rhs.ordinal }
 
     /// "2025-06-09".
     public var description: String {

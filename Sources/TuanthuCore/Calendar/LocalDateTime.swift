@@ -1,11 +1,11 @@
 /// A wall-clock time of day, no time zone.
 public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible {
-    private let storedHour: UInt8
-    private let storedMinute: UInt8
-    private let storedSecond: UInt8
-    public var hour: Int { Int(storedHour) }
-    public var minute: Int { Int(storedMinute) }
-    public var second: Int { Int(storedSecond) }
+    @usableFromInline let storedHour: UInt8
+    @usableFromInline let storedMinute: UInt8
+    @usableFromInline let storedSecond: UInt8
+    @inlinable public var hour: Int { Int(storedHour) }
+    @inlinable public var minute: Int { Int(storedMinute) }
+    @inlinable public var second: Int { Int(storedSecond) }
 
     /// Validates hour 0...23, minute and second 0...59 (no leap seconds, no "24:00").
     public init?(hour: Int, minute: Int, second: Int = 0) {
@@ -16,8 +16,9 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Seconds since midnight.
-    public var secondOfDay: Int { hour * 3600 + minute * 60 + second }
+    @inlinable public var secondOfDay: Int { hour * 3600 + minute * 60 + second }
 
+    @inlinable
     public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool {
         lhs.secondOfDay < rhs.secondOfDay
     }

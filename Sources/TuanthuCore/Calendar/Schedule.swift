@@ -27,6 +27,7 @@ public struct Deadline: Sendable, Hashable, CustomStringConvertible {
     /// Timed: an earlier date is on time, a later date late by the difference; on `day` itself a
     /// submission without a time is on time (`timeNotGiven: true`), otherwise it is on time when
     /// earlier than the cutoff (or equal to it, when inclusive), else late by 0 days.
+    @inlinable
     public func judge(_ submitted: LocalDateTime) -> Timeliness {
         // Days are counted only for late submissions (most are on time).
         if submitted.date > day { return .late(daysLate: submitted.date.days(since: day)) }

@@ -38,7 +38,7 @@ struct ByteKeyMemo {
     /// The first 16 bytes of `key` as two little-endian words, zero-filled: read a word (or half-word) at a
     /// time, overlapping loads covering the bytes between.
     @inline(__always)
-    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
+    static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64) {
         guard let p = key.baseAddress else { return (0, 0) }
         let n = key.count
         @inline(__always) func word(_ at: Int) -> UInt64 {

@@ -21,12 +21,16 @@ extension DataLoader {
         if !lane.samePlanCell(planBytes) {
             lane.memoPlanCell = planBytes.map { Array($0) }
             lane.routes.removeAll()
-            lane.lastRoute = nil
+            lane.recent = SimpleLane.Recent()
         }
         let plan: Int, obligationNumber: UInt32
         let route: UInt64
-        // Rows of a file often repeat the previous row's obligation: its route is kept beside its bytes.
-        if let last = lane.lastRoute, SimpleLane.same(obligationBytes, lane.lastObligation) {
+        // Rows of a file come with a few obligations in turn: the last ones' routes are kept by their bytes (a
+        // name of up to 16, packed in two words; a longer one is looked up in the memo each time).
+        let packed = ByteKeyMemo.pack(obligationBytes)
+        let short = obligationBytes.count <= 16
+        let slot = Int(truncatingIfNeeded: (packed.low ^ packed.high >> 3 ^ packed.low >> 29) &+ UInt64(obligationBytes.count)) & 3
+        if short, let last = lane.recent.route(slot, packed.low, packed.high, obligationBytes.count) {
             route = last
         } else if let known = lane.routes.value(for: obligationBytes) {
             route = known
@@ -37,11 +41,7 @@ extension DataLoader {
             route = UInt64(p) << 32 | UInt64(data.reports.intern(obligation))
             lane.routes.insert(obligationBytes, value: route)
         }
-        if lane.lastRoute != route {
-            lane.lastRoute = route
-            lane.lastObligation.removeAll(keepingCapacity: true)
-            lane.lastObligation.append(contentsOf: obligationBytes)
-        }
+        if short { lane.recent.remember(slot, packed.low, packed.high, obligationBytes.count, route) }
         plan = Int(route >> 32)
         obligationNumber = UInt32(truncatingIfNeeded: route)
         if plan != lane.agencyPlan {
@@ -74,9 +74,37 @@ struct SimpleLane {
     var memoPlanCell: [UInt8]?
     /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
     var routes = ByteKeyMemo()
-    /// The last row's obligation cell and its route (for the plan cell `memoPlanCell`).
-    var lastObligation: [UInt8] = []
-    var lastRoute: UInt64?
+    /// The routes of the last few obligation cells (for the plan cell `memoPlanCell`).
+    var recent = Recent()
+
+    /// Four obligation cells of up to 16 bytes (packed as `ByteKeyMemo` packs keys, with their length) and
+    /// their routes, a cell in the slot its bytes pick.
+    struct Recent {
+        var low = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var high = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var count = (-1, -1, -1, -1)
+        var routes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+
+        @inline(__always)
+        func route(_ slot: Int, _ l: UInt64, _ h: UInt64, _ n: Int) -> UInt64? {
+            switch slot {
+            case 0: return count.0 == n && low.0 == l && high.0 == h ? routes.0 : nil
+            case 1: return count.1 == n && low.1 == l && high.1 == h ? routes.1 : nil
+            case 2: return count.2 == n && low.2 == l && high.2 == h ? routes.2 : nil
+            default: return count.3 == n && low.3 == l && high.3 == h ? routes.3 : nil
+            }
+        }
+
+        @inline(__always)
+        mutating func remember(_ slot: Int, _ l: UInt64, _ h: UInt64, _ n: Int, _ route: UInt64) {
+            switch slot {
+            case 0: (low.0, high.0, count.0, routes.0) = (l, h, n, route)
+            case 1: (low.1, high.1, count.1, routes.1) = (l, h, n, route)
+            case 2: (low.2, high.2, count.2, routes.2) = (l, h, n, route)
+            default: (low.3, high.3, count.3, routes.3) = (l, h, n, route)
+            }
+        }
+    }
     /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
     var agencyPlan = -1
     var agencies = ByteKeyMemo()

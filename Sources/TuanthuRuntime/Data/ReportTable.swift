@@ -96,6 +96,16 @@ public struct ReportTable: RandomAccessCollection, Sendable {
         let r = rows[i]
         return r.extra == Self.noExtra ? nil : extras[Int(r.extra)].replaces
     }
+    /// Row `i`'s plan, obligation and period as two numbers, equal for rows whose (plan, obligation, period)
+    /// are equal; nil for a row whose period is kept apart (`extras`), which must be compared as a `Period`.
+    @inline(__always) func keyBits(at i: Int) -> (UInt64, UInt64)? {
+        let r = rows[i]
+        guard r.extra == Self.noExtra else { return nil }
+        let p = r.period
+        return (UInt64(r.plan) << 32 | UInt64(r.obligation),
+                UInt64(UInt16(bitPattern: p.year)) << 24 | UInt64(p.grain) << 16 | UInt64(p.a) << 8 | UInt64(p.b))
+    }
+
     public func period(at i: Int) -> Period {
         let r = rows[i]
         if r.extra != Self.noExtra, let p = extras[Int(r.extra)].period { return p }

@@ -68,30 +68,42 @@ extension Evaluator {
 
         init() {}
 
-        init(_ rows: ArraySlice<UInt32>, key: (Int) -> ReportKey) {
+        /// The rows at `rows` (positions in `reports`) grouped by their (plan, obligation, period).
+        init(_ rows: ArraySlice<UInt32>, reports: ReportTable) {
             var groupOf = [Int32](repeating: 0, count: rows.count)
             var counts: [Int32] = []
-            // Rows of a file often come in runs about one duty and period: the last key is tried first.
-            var lastKey: ReportKey?, lastGroup: Int32 = 0
-            for (k, position) in rows.enumerated() {
-                let rowKey = key(Int(position))
-                if rowKey != lastKey {
-                    let (g, isNew) = groups.group(adding: rowKey)
-                    if isNew { counts.append(0) }
-                    lastKey = rowKey
-                    lastGroup = g
+            // Rows of a file often come in runs about one duty and period: a row whose key is the last row's
+            // (compared as the table keeps it, without making a `Period`) joins the last row's group.
+            var lastBits: (UInt64, UInt64)?, lastGroup: Int32 = 0
+            groupOf.withUnsafeMutableBufferPointer { groupOf in
+                for (k, position) in rows.enumerated() {
+                    let i = Int(position)
+                    let bits = reports.keyBits(at: i)
+                    if bits == nil || bits! != lastBits ?? (.max, .max) {
+                        let key = ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
+                        let (g, isNew) = groups.group(adding: key)
+                        if isNew { counts.append(0) }
+                        lastBits = bits
+                        lastGroup = g
+                    }
+                    groupOf[k] = lastGroup
+                    counts.withUnsafeMutableBufferPointer { $0[Int(lastGroup)] += 1 }
                 }
-                groupOf[k] = lastGroup
-                counts[Int(lastGroup)] += 1
             }
             starts = [Int32](repeating: 0, count: counts.count + 1)
             for g in counts.indices { starts[g + 1] = starts[g] + counts[g] }
             var next = Array(starts.dropLast())
             positions = [UInt32](repeating: 0, count: rows.count)
-            for (k, position) in rows.enumerated() {
-                let g = Int(groupOf[k])
-                positions[Int(next[g])] = position
-                next[g] += 1
+            positions.withUnsafeMutableBufferPointer { positions in
+                next.withUnsafeMutableBufferPointer { next in
+                    groupOf.withUnsafeBufferPointer { groupOf in
+                        for (k, position) in rows.enumerated() {
+                            let g = Int(groupOf[k])
+                            positions[Int(next[g])] = position
+                            next[g] += 1
+                        }
+                    }
+                }
             }
         }
 

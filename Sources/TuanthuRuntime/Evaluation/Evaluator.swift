@@ -188,10 +188,7 @@ public struct Evaluator: Sendable {
             rows = planIndices.count == 1 ? planRows[planStarts[planIndices[0]]..<planStarts[planIndices[0] + 1]]
                 : ArraySlice(planIndices.flatMap { planRows[planStarts[$0]..<planStarts[$0 + 1]] })
         }
-        let reports = data.reports
-        unit.reportsByPeriod = ReportIndex(rows) { i in
-            ReportKey(plan: reports.plan(at: i), obligation: reports.obligationNumber(at: i), period: reports.period(at: i))
-        }
+        unit.reportsByPeriod = ReportIndex(rows, reports: data.reports)
         unit.planRows = []
         unit.dutyRows = [:]
         return unit.judgeUnit(planIndices, compactReports: compactReports, compactNotes: compactNotes,
