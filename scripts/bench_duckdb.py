@@ -40,9 +40,8 @@ import sys
 
 import duckdb
 
-QUERY = r"""
-COPY (
-WITH duties AS (
+# The duties and the periods each agency owes by as-of, shared by both queries (`{dir}`, `{as_of}` filled in).
+OWED = r"""duties AS (
     SELECT plan, CAST(issued AS DATE) AS issued, obligation, frequency,
            day, month, weekday, time, unnest(agencies) AS agency
     FROM read_json('{dir}/schedules.json', format = 'array', columns = {{
@@ -77,7 +76,11 @@ periods AS (
 owed AS (
     SELECT * FROM periods WHERE due_date >= issued AND pstart <= DATE '{as_of}'
 ),
-firsts AS (   -- earliest submission received by as-of, per plan, obligation, agency, period
+"""
+
+QUERY = r"""
+COPY (
+WITH """ + OWED + r"""firsts AS (   -- earliest submission received by as-of, per plan, obligation, agency, period
     SELECT plan, obligation, agency, period, min(submitted) AS submitted
     FROM read_csv('{dir}/data/reports-*.csv', header = true, all_varchar = true)
     WHERE CAST(substr(submitted, 1, 10) AS DATE) <= DATE '{as_of}'
@@ -122,47 +125,13 @@ def run(wdir, as_of, out):
 # cell against tuanthu's.
 REPORT_QUERY = r"""
 COPY (
-WITH duties AS (
-    SELECT plan, CAST(issued AS DATE) AS issued, obligation, frequency,
-           day, month, weekday, time, unnest(agencies) AS agency
-    FROM read_json('{dir}/schedules.json', format = 'array', columns = {{
-        plan: 'VARCHAR', issued: 'VARCHAR', obligation: 'VARCHAR', frequency: 'VARCHAR',
-        agencies: 'VARCHAR[]', day: 'INTEGER', month: 'INTEGER', weekday: 'INTEGER', time: 'VARCHAR'}})
-),
-clauses AS (   -- per duty: the clause as printed, where it is in the plan, the cite
+WITH clauses AS (   -- per duty: the clause as printed, where it is in the plan, the cite
     SELECT plan, obligation, expected, file, line, "column", cite
     FROM read_json('{dir}/schedules.json', format = 'array', columns = {{
         plan: 'VARCHAR', obligation: 'VARCHAR', expected: 'VARCHAR', file: 'VARCHAR',
         line: 'INTEGER', "column": 'INTEGER', cite: 'VARCHAR'}})
 ),
-years AS (SELECT range AS y FROM range(2024, 2032)),
-mondays AS (SELECT CAST(w AS DATE) AS pstart
-            FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2031-12-29', INTERVAL 7 DAY) AS t(w)),
-periods AS (
-    SELECT d.plan, d.issued, d.obligation, d.agency, strftime(w.pstart, '%G-W%V') AS period,
-           w.pstart, CAST(w.pstart + (d.weekday - 1) AS DATE) AS due_date, d.time AS due_time
-    FROM duties d, mondays w WHERE d.frequency = 'weekly'
-    UNION ALL
-    SELECT d.plan, d.issued, d.obligation, d.agency, printf('%04d-%02d', y, m),
-           make_date(y, m, 1),
-           CAST(make_date(y, m, least(d.day, day(last_day(make_date(y, m, 1))))) - 1 AS DATE), NULL
-    FROM duties d, years, (SELECT range AS m FROM range(1, 13)) ms WHERE d.frequency = 'monthly'
-    UNION ALL
-    SELECT d.plan, d.issued, d.obligation, d.agency, printf('%04d-Q%d', y, q),
-           make_date(y, 3 * q - 2, 1),
-           CAST(make_date(y, 3 * q - 3 + d.month,
-                least(d.day, day(last_day(make_date(y, 3 * q - 3 + d.month, 1))))) - 1 AS DATE), NULL
-    FROM duties d, years, (SELECT range AS q FROM range(1, 5)) qs WHERE d.frequency = 'quarterly'
-    UNION ALL
-    SELECT d.plan, d.issued, d.obligation, d.agency, CAST(y AS VARCHAR),
-           make_date(y, 1, 1),
-           CAST(make_date(y, d.month, least(d.day, day(last_day(make_date(y, d.month, 1))))) - 1 AS DATE), NULL
-    FROM duties d, years WHERE d.frequency = 'yearly'
-),
-owed AS (
-    SELECT * FROM periods WHERE due_date >= issued AND pstart <= DATE '{as_of}'
-),
-numbered AS MATERIALIZED (   -- every data row, numbered in file order
+""" + OWED + r"""numbered AS MATERIALIZED (   -- every data row, numbered in file order
     SELECT plan, obligation, agency, period, submitted, filename, row_number() OVER () AS n
     FROM read_csv('{dir}/data/reports-*.csv', header = true, all_varchar = true, filename = true)
 ),

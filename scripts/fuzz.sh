@@ -42,6 +42,15 @@ dict=()
 # detect_leaks: Swift runtime metadata caches look like leaks at exit; real leaks grow per run and
 # show up with -rss_limit_mb instead.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
-exec "$bin" "$corpus" "Fuzz/Corpus/$name" \
+# The target writes its inputs as files into a scratch folder named after its process (FuzzSupport's
+# `Scratch`, in /dev/shm or TMPDIR): removed when it ends.
+"$bin" "$corpus" "Fuzz/Corpus/$name" \
   -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 "${dict[@]}" "$@"
+  -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 "${dict[@]}" "$@" &
+pid=$!
+trap 'kill -INT $pid 2>/dev/null' INT TERM
+wait $pid
+status=$?
+wait $pid 2>/dev/null && status=$?
+rm -rf "/dev/shm/tuanthu-fuzz-$name-$pid" "${TMPDIR:-/tmp}/tuanthu-fuzz-$name-$pid"
+exit $status
