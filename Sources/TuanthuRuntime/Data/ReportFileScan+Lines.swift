@@ -114,12 +114,9 @@ extension ReportFileScan {
         let headerEnd = memchr(base, 0x0A, n).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? n
         if headerEnd > longestHeader { return .anyPlan }
         guard isSimple(UnsafeBufferPointer(start: base, count: headerEnd)) else { return .notSimple }
-        let reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: headerEnd)), chunkSize: headerEnd + 16)
-        guard let header = try? reader.next() else { return .anyPlan }
-        let names = header.fields.map { DataRecord.trimmed($0).lowercased() }
+        guard let (names, delimiter) = header(UnsafeBufferPointer(start: base, count: headerEnd)) else { return .anyPlan }
         guard let obligationColumn = names.firstIndex(of: Column.obligation.name) else { return .noRows }
         guard let planColumn = names.firstIndex(of: Column.plan.name) else { return .notSimple }
-        let delimiter = reader.delimiter
 
         /// The cell `column` of the line `start..<end` (CR excluded), empty when the line is shorter.
         func cell(_ column: Int, _ start: Int, _ end: Int) -> Range<Int> {
@@ -183,6 +180,15 @@ extension ReportFileScan {
             i = 0
         }
         return runs.lines(headerEnd: headerEnd)
+    }
+
+    /// A header line's column names (trimmed, lower case) and its delimiter, read as the loader's reader reads
+    /// them (BOM, `;` or `,`); nil when it is not simple (a quote, a bare CR) or not a record.
+    static func header(_ line: UnsafeBufferPointer<UInt8>) -> (names: [String], delimiter: UInt8)? {
+        guard isSimple(line) else { return nil }
+        let reader = CSVReader(bytes: Array(line), chunkSize: line.count + 16)
+        guard let header = try? reader.next() else { return nil }
+        return (header.fields.map { DataRecord.trimmed($0).lowercased() }, reader.delimiter)
     }
 
     /// The other way, a record at a time through the CSV reader (quoted cells, line breaks inside them, a bare

@@ -40,13 +40,9 @@ extension ReportFileScan {
               LegacyEncoding.detectUTF16(Array(head.prefix(4096))) == nil,
               let lf = head.firstIndex(of: 0x0A), head.first != 0x0D else { return nil }
         let headerEnd = lf + 1
-        let header = head.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[0..<headerEnd]) }
-        guard isSimple(header) else { return nil }
-        let reader = CSVReader(bytes: Array(header), chunkSize: headerEnd + 16)
-        guard let fields = try? reader.next()?.fields else { return nil }
-        let names = fields.map { DataRecord.trimmed($0).lowercased() }
-        guard names.contains(Column.obligation.name), let planColumn = names.firstIndex(of: Column.plan.name) else { return nil }
-        var finder = CellFinder(plan: planColumn, obligation: planColumn, delimiter: reader.delimiter)
+        guard let (names, delimiter) = head.withUnsafeBufferPointer({ header(UnsafeBufferPointer(rebasing: $0[0..<headerEnd])) }),
+              names.contains(Column.obligation.name), let planColumn = names.firstIndex(of: Column.plan.name) else { return nil }
+        var finder = CellFinder(plan: planColumn, obligation: planColumn, delimiter: delimiter)
         /// The plan cell of the line `line` (without its line break): nil unless plain ASCII and not empty.
         func planCell(_ line: ArraySlice<UInt8>) -> [UInt8]? {
             var line = line

@@ -196,10 +196,10 @@ extension Evaluator {
     /// directory itself; `consume` gets the units' results in SPEC 7 order. Not for `--keep-going`: a
     /// malformed row's notes go on findings of any plan, so every error must be known before judging.
     /// With data errors, units are not judged from the first error on (no report is to be written): the
-    /// evaluation's `dataErrors` lists them all. Returns nil if a report row turned up in a block that does
-    /// not judge its plan (the scan missed it, which it must not), or a section of a file turned out to be
-    /// in a legacy encoding (only the whole file can be converted): what was consumed must then be thrown
-    /// away and the run made whole.
+    /// evaluation's `dataErrors` lists them all. Returns nil if a report row turned up in a section not found
+    /// to hold its plan (a sampled file guessed wrong; or the scan missed it, which it must not), or a section
+    /// of a file turned out to be in a legacy encoding (only the whole file can be converted): what was
+    /// consumed must then be thrown away and the run made again (from a pass over every line) or whole.
     /// `prescan`: the report files' first pass, started before the plans were checked (made here, reading every
     /// line, if nil or of another folder). When it sampled a file and a row of the file belongs to a plan the
     /// guess left out, the run stops reading and returns nil with `prescan.missed` set.
@@ -321,7 +321,8 @@ extension Evaluator {
                     board.fail()
                 }
                 // Every row must belong to a unit the section was found to hold (a sampled file was guessed to
-                // hold one plan): a row of another would be judged with the wrong block, or not at all.
+                // hold one plan): a row of another would be judged with the wrong block, or not at all. (A
+                // section's units are all in its block: this covers the block too.)
                 if let units = sections[s].units, !Self.rows(of: part.reports, allIn: units, unitOfPlan: unitOfPlan) {
                     if prescan.sampling { prescan.missed = true }
                     runWhole = true
@@ -336,12 +337,6 @@ extension Evaluator {
                     var e = base
                     e.data.reports = blockRows[b]
                     blockRows[b] = ReportTable()
-                    // The scan names every unit a file's rows can belong to; a row outside its block would
-                    // be judged too late (a bug in the scan): the caller then runs the whole way instead.
-                    if !e.data.reports.indices.allSatisfy({ blocks[b].units.contains(unitOfPlan[e.data.reports.plan(at: $0)]) }) {
-                        runWhole = true
-                        board.fail()
-                    }
                     e.indexReportsByDuty()
                     board.publish(b, e)
                 }
