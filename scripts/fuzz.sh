@@ -49,8 +49,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
   -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 "${dict[@]}" "$@" &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null' INT TERM
-wait $pid
-status=$?
-wait $pid 2>/dev/null && status=$?
+status=0
+wait $pid || status=$?
+# Interrupted: the target was asked to stop (it prints its statistics first); its own status is the run's.
+while kill -0 $pid 2>/dev/null; do wait $pid || status=$?; done
 rm -rf "/dev/shm/tuanthu-fuzz-$name-$pid" "${TMPDIR:-/tmp}/tuanthu-fuzz-$name-$pid"
 exit $status

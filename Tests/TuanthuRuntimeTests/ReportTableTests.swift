@@ -135,6 +135,46 @@ struct ReportTableTests {
 }
 
 /// The fast lane's memo of cells: finds what was put in, forgets everything when full, never confuses keys.
+/// The fast lane packs a period straight from its bytes: exactly what `Period.parse` and packing give, or
+/// nothing (then the general parser decides).
+@Suite("Periods packed from their bytes")
+struct PackedPeriodParseTests {
+    static let texts: [String] = [
+        "2025", "0001", "0000", "9999", "2025-H1", "2025-H2", "2025-H0", "2025-H3", "2025-Q1", "2025-Q4", "2025-Q0", "2025-Q5",
+        "2025-q1", "2025-h1", "2025-01", "2025-12", "2025-00", "2025-13", "2025-1a", "2025-W01", "2025-W52", "2026-W53", "2025-W53",
+        "2020-W53", "2025-W00", "2025-W54", "2025-w05", "2025-X05", "2025-03-01", "1/3/2025", "202", "20251", "2025-1", "2025/01",
+        "2025-Q", "2025-W5", "٢٠٢٥", "20 5", "2025-0 ", " 2025", "2025-W0a", "-025",
+    ]
+
+    static func expected(_ text: String) -> PackedPeriod? { Period.parse(utf8: text.utf8).flatMap(PackedPeriod.init) }
+
+    @Test(arguments: texts)
+    func packsWhatTheParserAndPackingGive(_ text: String) {
+        let bytes = Array(text.utf8)
+        let quick = bytes.withUnsafeBufferPointer { PackedPeriod.parse($0) }
+        if let quick {
+            #expect(quick == Self.expected(text))
+        } else if let p = Period.parse(utf8: text.utf8) {
+            // Only days are left to the general parser.
+            if case .day = p {} else { Issue.record("\(text) parses as \(p) but is not packed from its bytes") }
+        }
+    }
+
+    /// Every four- to eight-byte string of digits, hyphens and the period letters.
+    @Test func randomTextsAgree() {
+        var rng = HostileRandom(seed: 0x7065726F)
+        let alphabet = Array("0123456789-HQWX2".utf8)
+        for _ in 0..<20_000 {
+            let bytes = (0..<[4, 7, 8].randomElement(using: &rng)!).map { _ in alphabet.randomElement(using: &rng)! }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let quick = bytes.withUnsafeBufferPointer { PackedPeriod.parse($0) }
+            let general = Period.parse(utf8: bytes)
+            if case .day? = general { continue }
+            #expect(quick == general.flatMap(PackedPeriod.init), "\(text)")
+        }
+    }
+}
+
 @Suite("Memo of cells by their bytes")
 struct ByteKeyMemoTests {
     static func lookup(_ memo: ByteKeyMemo, _ key: String) -> UInt64? {

@@ -27,10 +27,10 @@ extension DataLoader {
         let route: UInt64
         // Rows of a file come with a few obligations in turn: the last ones' routes are kept by their bytes (a
         // name of up to 16, packed in two words; a longer one is looked up in the memo each time).
-        let packed = ByteKeyMemo.pack(obligationBytes)
+        let key = ByteKeyMemo.pack(obligationBytes)
         let short = obligationBytes.count <= 16
-        let slot = Int(truncatingIfNeeded: (packed.low ^ packed.high >> 3 ^ packed.low >> 29) &+ UInt64(obligationBytes.count)) & 3
-        if short, let last = lane.recent.route(slot, packed.low, packed.high, obligationBytes.count) {
+        let slot = Int(truncatingIfNeeded: (key.low ^ key.high >> 3 ^ key.low >> 29) &+ UInt64(obligationBytes.count)) & 3
+        if short, let last = lane.recent.route(slot, key.low, key.high, obligationBytes.count) {
             route = last
         } else if let known = lane.routes.value(for: obligationBytes) {
             route = known
@@ -41,7 +41,7 @@ extension DataLoader {
             route = UInt64(p) << 32 | UInt64(data.reports.intern(obligation))
             lane.routes.insert(obligationBytes, value: route)
         }
-        if short { lane.recent.remember(slot, packed.low, packed.high, obligationBytes.count, route) }
+        if short { lane.recent.remember(slot, key.low, key.high, obligationBytes.count, route) }
         plan = Int(route >> 32)
         obligationNumber = UInt32(truncatingIfNeeded: route)
         if plan != lane.agencyPlan {
@@ -56,10 +56,18 @@ extension DataLoader {
             agencyNumber = data.reports.intern(agency)
             lane.agencies.insert(agencyBytes, value: UInt64(agencyNumber))
         }
-        guard let period = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day),
-              let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
+        // The period packed straight from its bytes when it is a year, half, quarter, month or week (most are).
+        let packed: PackedPeriod?, period: Period?
+        if let quick = PackedPeriod.parse(periodBytes) {
+            (packed, period) = (quick, nil)
+        } else {
+            guard let p = Period.parse(utf8: periodBytes) ?? CivilDate.parseDayMonthYear(utf8: periodBytes).map(Period.day) else { return false }
+            (packed, period) = (PackedPeriod(p), p)
+        }
+        guard let submitted = LocalDateTime.parse(utf8: submittedBytes) else { return false }
         data.reports.append(id: data.nextID(), source: RowSource(file: file, line: line.line), plan: plan, obligation: obligationNumber,
-                            agency: agencyNumber, period: period, submitted: submitted, replaces: nonEmpty(text(.replaces)))
+                            agency: agencyNumber, period: period ?? packed?.period ?? .year(0), packed: packed, submitted: submitted,
+                            replaces: nonEmpty(text(.replaces)))
         return true
     }
 }

@@ -150,13 +150,20 @@ public struct ReportTable: RandomAccessCollection, Sendable {
 
     mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: Period,
                          submitted: LocalDateTime, replaces: String?) {
-        let packedPeriod = PackedPeriod(period)
+        append(id: id, source: source, plan: plan, obligation: obligation, agency: agency, period: period, packed: PackedPeriod(period),
+               submitted: submitted, replaces: replaces)
+    }
+
+    /// `packed`: `PackedPeriod(period)`, made by the caller (`period` is then looked at only when it is nil).
+    @inline(__always)
+    mutating func append(id: Int, source: RowSource, plan: Int, obligation: UInt32, agency: UInt32, period: @autoclosure () -> Period,
+                         packed packedPeriod: PackedPeriod?, submitted: LocalDateTime, replaces: String?) {
         let packedSource = Self.packSource(source)
         let explicitID = idFollows(id, file: Int(packedSource >> Self.lineBits), at: rows.count) ? nil : id
         var extra = Self.noExtra
         if replaces != nil || packedPeriod == nil || explicitID != nil {
             extra = UInt32(extras.count)
-            extras.append(Extra(id: explicitID, replaces: replaces, period: packedPeriod == nil ? period : nil))
+            extras.append(Extra(id: explicitID, replaces: replaces, period: packedPeriod == nil ? period() : nil))
         }
         rows.append(Packed(sourceHigh: UInt32(truncatingIfNeeded: packedSource >> 32), sourceLow: UInt32(truncatingIfNeeded: packedSource),
                            plan: UInt32(clamping: plan), obligation: obligation, agency: agency,
@@ -259,6 +266,51 @@ struct PackedPeriod: Sendable, Hashable {
         // Every case comes back equal from numbers that fit, except a day outside the years the calendar
         // validates (arithmetic can make one): keep that unpacked.
         if case .day(let d) = p, !(1...9999).contains(d.year) { return nil }
+    }
+
+    /// `Period.parse(utf8:)` of a year, half, quarter, month or ISO week ("2025", "2025-H1", "2025-Q3",
+    /// "2025-07", "2025-W05"), packed; nil for anything else (a day, or what `Period.parse` refuses), which
+    /// the caller parses the general way. The fast lane's periods, read without making a `Period`.
+    @inline(__always)
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> PackedPeriod? {
+        guard let p = b.baseAddress, b.count == 4 || b.count == 7 || b.count == 8 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(p[i]) &- 0x30 }
+        let d0 = digit(0), d1 = digit(1), d2 = digit(2), d3 = digit(3)
+        guard UInt(bitPattern: d0) <= 9, UInt(bitPattern: d1) <= 9, UInt(bitPattern: d2) <= 9, UInt(bitPattern: d3) <= 9 else { return nil }
+        let y = d0 &* 1000 &+ d1 &* 100 &+ d2 &* 10 &+ d3
+        guard y >= 1 else { return nil }
+        var packed = PackedPeriod()
+        packed.year = Int16(y)
+        if b.count == 4 {
+            packed.grain = 5
+            return packed
+        }
+        guard p[4] == 0x2D else { return nil }
+        if b.count == 7 {
+            let d5 = digit(5), d6 = digit(6)
+            guard UInt(bitPattern: d6) <= 9 else { return nil }
+            switch p[5] {
+            case 0x48:  // H
+                guard d6 == 1 || d6 == 2 else { return nil }
+                (packed.grain, packed.a) = (4, UInt8(d6))
+            case 0x51:  // Q
+                guard d6 >= 1 && d6 <= 4 else { return nil }
+                (packed.grain, packed.a) = (3, UInt8(d6))
+            default:
+                guard UInt(bitPattern: d5) <= 9 else { return nil }
+                let m = d5 &* 10 &+ d6
+                guard m >= 1 && m <= 12 else { return nil }
+                (packed.grain, packed.a) = (2, UInt8(m))
+            }
+            return packed
+        }
+        let d6 = digit(6), d7 = digit(7)
+        guard p[5] == 0x57, UInt(bitPattern: d6) <= 9, UInt(bitPattern: d7) <= 9 else { return nil }
+        let w = d6 &* 10 &+ d7
+        // Every year has 52 ISO weeks; only week 53 needs the calendar.
+        guard w >= 1, w <= 52 || (w == 53 && Period.isoWeeksInYear(y) == 53) else { return nil }
+        (packed.grain, packed.a) = (1, UInt8(w))
+        return packed
     }
 
     var period: Period {
