@@ -239,6 +239,39 @@ struct ByteKeyMemoTests {
 /// The fast lane's split (the reader cuts lines eight bytes at a time) against a plain byte-by-byte split,
 /// on lines built to put delimiters, their neighbours in the byte table and blanks at every position of a
 /// word.
+/// The cache in front of the memo: a cell comes back with its number or not at all, never with another
+/// cell's, whatever cells share its slot.
+@Suite("Cache of short cells")
+struct ShortKeyCacheTests {
+    static func key(_ text: String) -> ShortKeyCache.Key { Array(text.utf8).withUnsafeBufferPointer { ShortKeyCache.Key($0) } }
+
+    @Test func givesBackOnlyWhatIsStillInItsSlot() {
+        var cache = ShortKeyCache(slots: 8)
+        // More cells than slots, alike in their packed bytes, lengths and zero bytes.
+        let sixteen = "bc_thang_cds_khc"
+        let cells = ["", "\u{0}", "a", "a\u{0}", "S01", "S10", "S1", "STC", sixteen, "Sở", "P01/KH-UBND"] + (0..<40).map { "S\($0)" }
+        var kept: [String: UInt64] = [:]
+        for (i, c) in cells.enumerated() {
+            cache.remember(Self.key(c), UInt64(i))
+            kept[c] = UInt64(i)
+            for (other, value) in kept {
+                // Found with its own number, or (its slot taken since) not at all.
+                if let found = cache.value(for: Self.key(other)) {
+                    #expect(found == value, "\(other.debugDescription) came back as another cell's number")
+                } else {
+                    kept[other] = nil
+                }
+            }
+            #expect(cache.value(for: Self.key(c)) == UInt64(i), "\(c.debugDescription) just remembered")
+        }
+        // Cells over sixteen bytes are never kept; forgetting empties every slot.
+        cache.remember(Self.key(sixteen + "n"), 1)
+        #expect(cache.value(for: Self.key(sixteen + "n")) == nil)
+        cache.removeAll()
+        #expect(cells.allSatisfy { cache.value(for: Self.key($0)) == nil })
+    }
+}
+
 @Suite("Fast lane splits like the byte-by-byte split")
 struct SimpleLaneSplitTests {
     static func naive(_ bytes: [UInt8], _ delimiter: UInt8, _ expected: Int) -> [Range<Int>]? {

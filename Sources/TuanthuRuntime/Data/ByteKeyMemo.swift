@@ -135,3 +135,62 @@ private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _
     for i in 0..<count where a[i] != b[i] { return false }
     return true
 }
+
+/// A few cells of up to 16 bytes and a number each, one cell a slot (the slot its bytes pick: a cell
+/// found there replaces the one before). In front of a `ByteKeyMemo`: a lookup is two multiplies and a
+/// comparison of two words, where the memo's probes its table. Longer cells are never kept.
+struct ShortKeyCache {
+    /// A cell's bytes packed as `ByteKeyMemo` packs them, with its length (-1: too long to keep).
+    struct Key {
+        var low: UInt64
+        var high: UInt64
+        var count: Int
+
+        @inline(__always)
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            (low, high) = ByteKeyMemo.pack(bytes)
+            count = bytes.count <= 16 ? bytes.count : -1
+        }
+    }
+
+    private struct Entry {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count = -2
+        var value: UInt64 = 0
+    }
+
+    private var entries: [Entry]
+    private let shift: UInt64
+
+    /// `slots`: a power of two.
+    init(slots: Int) {
+        precondition(slots > 1 && slots & (slots - 1) == 0)
+        entries = Array(repeating: Entry(), count: slots)
+        shift = UInt64(64 - slots.trailingZeroBitCount)
+    }
+
+    @inline(__always)
+    private func slot(_ key: Key) -> Int {
+        Int(truncatingIfNeeded: ((key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xBF58_476D_1CE4_E5B9) &+ UInt64(bitPattern: Int64(key.count))) >> shift)
+    }
+
+    @inline(__always)
+    func value(for key: Key) -> UInt64? {
+        guard key.count >= 0 else { return nil }
+        return entries.withUnsafeBufferPointer { entries in
+            let e = entries[slot(key)]
+            return e.count == key.count && e.low == key.low && e.high == key.high ? e.value : nil
+        }
+    }
+
+    @inline(__always)
+    mutating func remember(_ key: Key, _ value: UInt64) {
+        guard key.count >= 0 else { return }
+        entries[slot(key)] = Entry(low: key.low, high: key.high, count: key.count, value: value)
+    }
+
+    mutating func removeAll() {
+        for i in entries.indices { entries[i].count = -2 }
+    }
+}

@@ -21,40 +21,45 @@ extension DataLoader {
         if !lane.samePlanCell(planBytes) {
             lane.memoPlanCell = planBytes.map { Array($0) }
             lane.routes.removeAll()
-            lane.recent = SimpleLane.Recent()
+            lane.recent.removeAll()
         }
         let plan: Int, obligationNumber: UInt32
         let route: UInt64
         // Rows of a file come with a few obligations in turn: the last ones' routes are kept by their bytes (a
         // name of up to 16, packed in two words; a longer one is looked up in the memo each time).
-        let key = ByteKeyMemo.pack(obligationBytes)
-        let short = obligationBytes.count <= 16
-        let slot = Int(truncatingIfNeeded: (key.low ^ key.high >> 3 ^ key.low >> 29) &+ UInt64(obligationBytes.count)) & 3
-        if short, let last = lane.recent.route(slot, key.low, key.high, obligationBytes.count) {
+        let key = ShortKeyCache.Key(obligationBytes)
+        if let last = lane.recent.value(for: key) {
             route = last
         } else if let known = lane.routes.value(for: obligationBytes) {
             route = known
+            lane.recent.remember(key, route)
         } else {
             let obligation = String(decoding: obligationBytes, as: UTF8.self)
             guard case .plan(let p) = directory.route(name: obligation, table: .reports, planColumn: text(.plan)),
                   directory.requirementKinds[p][obligation] == .report else { return false }
             route = UInt64(p) << 32 | UInt64(data.reports.intern(obligation))
             lane.routes.insert(obligationBytes, value: route)
+            lane.recent.remember(key, route)
         }
-        if short { lane.recent.remember(slot, key.low, key.high, obligationBytes.count, route) }
         plan = Int(route >> 32)
         obligationNumber = UInt32(truncatingIfNeeded: route)
         if plan != lane.agencyPlan {
             lane.agencyPlan = plan
             lane.agencies.removeAll()
+            lane.recentAgencies.removeAll()
         }
         let agencyNumber: UInt32
-        if let known = lane.agencies.value(for: agencyBytes) {
+        let agencyKey = ShortKeyCache.Key(agencyBytes)
+        if let known = lane.recentAgencies.value(for: agencyKey) {
             agencyNumber = UInt32(truncatingIfNeeded: known)
+        } else if let known = lane.agencies.value(for: agencyBytes) {
+            agencyNumber = UInt32(truncatingIfNeeded: known)
+            lane.recentAgencies.remember(agencyKey, known)
         } else {
             guard let agency = directory.agency(String(decoding: agencyBytes, as: UTF8.self), plan: plan) else { return false }
             agencyNumber = data.reports.intern(agency)
             lane.agencies.insert(agencyBytes, value: UInt64(agencyNumber))
+            lane.recentAgencies.remember(agencyKey, UInt64(agencyNumber))
         }
         // The period packed straight from its bytes when it is a year, half, quarter, month or week (most are).
         let packed: PackedPeriod?, period: Period?
@@ -83,39 +88,13 @@ struct SimpleLane {
     /// Report obligations already routed to a report duty of a plan: plan << 32 | the name's number.
     var routes = ByteKeyMemo()
     /// The routes of the last few obligation cells (for the plan cell `memoPlanCell`).
-    var recent = Recent()
+    var recent = ShortKeyCache(slots: 8)
 
-    /// Four obligation cells of up to 16 bytes (packed as `ByteKeyMemo` packs keys, with their length) and
-    /// their routes, a cell in the slot its bytes pick.
-    struct Recent {
-        var low = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        var high = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-        var count = (-1, -1, -1, -1)
-        var routes = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-
-        @inline(__always)
-        func route(_ slot: Int, _ l: UInt64, _ h: UInt64, _ n: Int) -> UInt64? {
-            switch slot {
-            case 0: return count.0 == n && low.0 == l && high.0 == h ? routes.0 : nil
-            case 1: return count.1 == n && low.1 == l && high.1 == h ? routes.1 : nil
-            case 2: return count.2 == n && low.2 == l && high.2 == h ? routes.2 : nil
-            default: return count.3 == n && low.3 == l && high.3 == h ? routes.3 : nil
-            }
-        }
-
-        @inline(__always)
-        mutating func remember(_ slot: Int, _ l: UInt64, _ h: UInt64, _ n: Int, _ route: UInt64) {
-            switch slot {
-            case 0: (low.0, high.0, count.0, routes.0) = (l, h, n, route)
-            case 1: (low.1, high.1, count.1, routes.1) = (l, h, n, route)
-            case 2: (low.2, high.2, count.2, routes.2) = (l, h, n, route)
-            default: (low.3, high.3, count.3, routes.3) = (l, h, n, route)
-            }
-        }
-    }
-    /// Agencies as written to their number in the report table, for the plan `agencyPlan`.
+    /// Agencies as written to their number in the report table, for the plan `agencyPlan` (the last ones
+    /// met in `recentAgencies`, before the memo).
     var agencyPlan = -1
     var agencies = ByteKeyMemo()
+    var recentAgencies = ShortKeyCache(slots: 64)
 
     /// Cell `i` (-1: no such column) of the line `adopt` last took in: it checked that there are as many
     /// cells as the header has, each within the line.
