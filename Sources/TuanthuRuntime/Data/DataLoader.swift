@@ -337,7 +337,7 @@ public struct DataLoader {
             }
             // Report rows on one plain ASCII line take the fast lane; whatever it cannot take in full is
             // read again as a record below, so rows are judged the same either way.
-            if header != nil, table == .reports, let simple = reader.nextSimpleLine(cutting: reader.delimiter, into: &lane.cuts) {
+            if header != nil, table == .reports, let simple = reader.nextSimpleLine(cutting: reader.delimiter, into: &lane.cuts, utf8: true) {
                 if sampledLines < Self.sampleLines {
                     sampledLines += 1
                     sampledBytes += simple.bytes.count + 1

@@ -1,23 +1,28 @@
 import Foundation
 
-// The fast lane of `CSVReader`: most rows of a spreadsheet export are one physical line of ASCII without
-// quotes. Such a line can be split on the delimiter by its reader's caller without building a record;
-// anything else (quotes, non-ASCII text, a bare CR, an empty line, the last line without a line break,
-// a line longer than the buffer) goes through `next()`, which decodes it in full.
+// The fast lane of `CSVReader`: most rows of a spreadsheet export are one physical line without quotes,
+// mostly ASCII. Such a line can be split on the delimiter by its reader's caller without building a
+// record; anything else (quotes, a bare CR, an empty line, the last line without a line break, a line
+// longer than the buffer, and text beyond ASCII unless the caller takes it) goes through `next()`, which
+// decodes it in full.
 extension CSVReader {
     /// A simple line: its bytes (valid until the next call), its line number, and its field starts.
     public struct SimpleLine {
         public var bytes: UnsafeBufferPointer<UInt8>
         public var line: Int
 
-        /// The record `next()` would have returned for this line: split on the delimiter, columns are byte
-        /// positions (the line is ASCII), every field on the same line.
+        /// The record `next()` would have returned for this line: split on the delimiter, every field on the
+        /// same line. As the reader does, text beyond ASCII (valid UTF-8: the lane takes no other) is made NFC
+        /// and a column counts characters (Unicode scalars), not bytes.
         public func record(delimiter: UInt8) -> CSVRecord {
             var fields: [String] = [], columns: [Int] = []
-            var start = 0
+            var start = 0, continuations = 0
             for i in 0...bytes.count where i == bytes.count || bytes[i] == delimiter {
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                columns.append(start + 1)
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<i])
+                let nonASCII = field.contains { $0 >= 0x80 }
+                fields.append(InputText.string(field, hasNonASCII: nonASCII))
+                columns.append(start + 1 - continuations)
+                if nonASCII { continuations += field.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 1 : 0) } }
                 start = i + 1
             }
             return CSVRecord(fields: fields, line: line, columns: columns, fieldLines: Array(repeating: line, count: fields.count))
@@ -33,6 +38,8 @@ extension CSVReader {
         /// Whether the line may have a space or a tab (true also for other control bytes: the cells are
         /// then looked at one by one).
         public var blank = false
+        /// Whether the line has text beyond ASCII (valid UTF-8; taken only when asked for).
+        public var nonASCII = false
 
         /// Room for `limit` delimiters' offsets (a line with more is cut no further).
         public init(limit: Int) { offsets = [Int](repeating: 0, count: max(limit, 0)) }
@@ -45,8 +52,9 @@ extension CSVReader {
         return nextSimpleLine(cutting: 0x2C, into: &none)
     }
 
-    /// `nextSimpleLine()`, noting in `cuts` where `delimiter` occurs in the line.
-    public func nextSimpleLine(cutting delimiter: UInt8, into cuts: inout LineCuts) -> SimpleLine? {
+    /// `nextSimpleLine()`, noting in `cuts` where `delimiter` occurs in the line. With `utf8`, a line with text
+    /// beyond ASCII is simple too when that text is valid UTF-8 (`cuts.nonASCII`).
+    public func nextSimpleLine(cutting delimiter: UInt8, into cuts: inout LineCuts, utf8: Bool = false) -> SimpleLine? {
         if finishedOrFailed { return nil }
         var refilled = false
         while true {
@@ -101,19 +109,29 @@ extension CSVReader {
                     }
                 }
             }
-            var blank = false
+            var blank = false, nonASCII = false
             if unusual != 0 {
-                // A quote, a bare CR or a byte beyond ASCII: next() reads the line. A space, a tab or another
-                // control byte: the cells are looked at one by one.
-                for i in start..<stop {
+                // A quote, a bare CR or (unless taken, and then only valid UTF-8) a byte beyond ASCII: next()
+                // reads the line. A space, a tab or another control byte: the cells are looked at one by one.
+                var i = start
+                while i < stop {
                     let b = p[i]
-                    if b == 0x22 || b == 0x0D || b >= 0x80 { return nil }
+                    if b >= 0x80 {
+                        let n = utf8 ? InputText.validSequenceLength(p + i, available: stop &- i) : 0
+                        guard n > 0 else { return nil }
+                        nonASCII = true
+                        i &+= n
+                        continue
+                    }
+                    if b == 0x22 || b == 0x0D { return nil }
                     if b <= 0x20 { blank = true }
+                    i &+= 1
                 }
             }
             let line = SimpleLine(bytes: UnsafeBufferPointer(start: p + start, count: stop - start), line: self.line)
             cuts.count = count
             cuts.blank = blank
+            cuts.nonASCII = nonASCII
             pos = lf &+ 1
             newLine()
             return line
