@@ -33,14 +33,17 @@ func read(_ reader: CSVReader, limit: Int) -> Outcome {
 }
 
 /// Reads the way the data loader does: after the header, plain lines through the fast lane
-/// (`nextSimpleLine`), split on the delimiter here, the rest through `next()`. Must equal `read`.
-func readWithLane(_ reader: CSVReader, limit: Int) -> Outcome {
+/// (`nextSimpleLine`; with `utf8`, lines with valid UTF-8 beyond ASCII too, as report files are read), split
+/// on the delimiter here, the rest through `next()`. Must equal `read`.
+func readWithLane(_ reader: CSVReader, limit: Int, utf8: Bool = false) -> Outcome {
     var out = Outcome()
     var steps = 0
+    var cuts = CSVReader.LineCuts(limit: 8)
     while true {
         steps += 1
         if steps > limit { fuzzFailure("CSV reader (fast lane) did not end after \(limit) steps") }
-        if !out.records.isEmpty || !out.errors.isEmpty, let simple = reader.nextSimpleLine() {
+        if !out.records.isEmpty || !out.errors.isEmpty,
+           let simple = utf8 ? reader.nextSimpleLine(cutting: reader.delimiter, into: &cuts, utf8: true) : reader.nextSimpleLine() {
             out.records.append(simple.record(delimiter: reader.delimiter))
             continue
         }
@@ -69,9 +72,11 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         fuzzFailure("chunk size changes the result:\n\(whole)\nvs\n\(chunked)")
     }
     for chunk in [1 << 20, 7, 64] {
-        let lane = readWithLane(CSVReader(bytes: bytes, chunkSize: chunk), limit: limit)
-        if lane != whole {
-            fuzzFailure("the fast lane (chunk \(chunk)) reads differently:\n\(whole)\nvs\n\(lane)")
+        for utf8 in [false, true] {
+            let lane = readWithLane(CSVReader(bytes: bytes, chunkSize: chunk), limit: limit, utf8: utf8)
+            if lane != whole {
+                fuzzFailure("the fast lane (chunk \(chunk), utf8 \(utf8)) reads differently:\n\(whole)\nvs\n\(lane)")
+            }
         }
     }
     let small = read(CSVReader(bytes: bytes, chunkSize: 5, fieldLimit: 64), limit: limit)
