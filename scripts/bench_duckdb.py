@@ -274,16 +274,9 @@ def main():
         run(*sys.argv[2:])
     elif len(sys.argv) >= 2 and sys.argv[1] == "run-report" and len(sys.argv) == 5:
         run_report(*sys.argv[2:])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "compare" and len(sys.argv) == 4:
+    elif len(sys.argv) >= 2 and sys.argv[1] in ("compare", "compare-report") and len(sys.argv) == 4:
         try:
-            n = compare(*sys.argv[2:])
-        except Exception as e:  # not a disagreement: the comparison itself failed
-            print(f"comparison failed: {e}", file=sys.stderr)
-            sys.exit(2)
-        sys.exit(1 if n else 0)
-    elif len(sys.argv) >= 2 and sys.argv[1] == "compare-report" and len(sys.argv) == 4:
-        try:
-            n = compare_report(*sys.argv[2:])
+            n = (compare if sys.argv[1] == "compare" else compare_report)(*sys.argv[2:])
         except Exception as e:  # not a disagreement: the comparison itself failed
             print(f"comparison failed: {e}", file=sys.stderr)
             sys.exit(2)
