@@ -353,6 +353,11 @@ struct StreamedRunTests {
         SampleCase("plans interleaved row by row", header + (0..<big).map { row($0 % 2 + 1, 1) }.joined(), .none),
         SampleCase("blanks around the first row's plan cell", header + " P1 ,bc,STC,2025-01,2025-02-03\n" + rows(1, big), .none),
         SampleCase("a quoted first row", header + "\"P1\",bc,STC,2025-01,2025-02-03\n" + rows(1, big), .none),
+        SampleCase("quoted cells after the plan cell (a title with a comma)", "plan,obligation,agency,period,submitted,document\n"
+                   + (0..<big).map { "P2,bc,STC,2025-01,2025-02-03," + ($0 % 3 == 0 ? "\"Báo cáo \($0), năm 2025\"" : "BC-\($0)") + "\n" }.joined(),
+                   .asEveryLine),
+        SampleCase("a quote before the plan cell", "document,plan,obligation,agency,period,submitted\n"
+                   + (0..<big).map { ($0 == 0 ? "\"x,y\"" : "x") + ",P2,bc,STC,2025-01,2025-02-03\n" }.joined(), .none),
         SampleCase("no plan column", "obligation,agency,period,submitted\n" + String(repeating: "rieng_1,STC,2025-01,2025-02-03\n", count: big), .none),
         SampleCase("UTF-16", bytes: [0xFF, 0xFE] + Array((header + rows(1, big)).utf8).flatMap { [$0, 0] }, .none),
         // What sampling cannot see: a single row of another plan between the samples. The run checks the guess

@@ -16,7 +16,8 @@ extension ReportFileScan {
     static let headBytes = 64 << 10
 
     /// One run of a single plan cell over the whole file, when the sampled lines agree on it; nil when the
-    /// file is small, not a regular file, or anything sampled is not plain (then `lines(of:)` reads every line).
+    /// file is small, not a regular file, or a sampled plan cell (or a cell before it) is not plain (then
+    /// `lines(of:)` reads every line).
     static func sampledLines(of path: String) -> Lines? {
         var st = stat()
         guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= sampledFrom else { return nil }
@@ -43,15 +44,20 @@ extension ReportFileScan {
         guard let (names, delimiter) = head.withUnsafeBufferPointer({ header(UnsafeBufferPointer(rebasing: $0[0..<headerEnd])) }),
               names.contains(Column.obligation.name), let planColumn = names.firstIndex(of: Column.plan.name) else { return nil }
         var finder = CellFinder(plan: planColumn, obligation: planColumn, delimiter: delimiter)
-        /// The plan cell of the line `line` (without its line break): nil unless plain ASCII and not empty.
+        /// The plan cell of the line `line` (without its line break): nil unless it and the cells before it are
+        /// plain ASCII (no quote: cells after it may be quoted, a document title with a comma) and it is not
+        /// empty.
         func planCell(_ line: ArraySlice<UInt8>) -> [UInt8]? {
             var line = line
             if line.last == 0x0D { line = line.dropLast() }
-            guard !line.isEmpty, !line.contains(where: { $0 == 0x22 || $0 == 0x0D || $0 >= 0x80 }) else { return nil }
-            line.withUnsafeBufferPointer { finder.find(in: $0) }
-            let cell = Array(finder.plan)
-            guard let first = cell.first, let last = cell.last, first > 0x20, last > 0x20 else { return nil }
-            return cell
+            return line.withUnsafeBufferPointer { b -> [UInt8]? in
+                finder.find(in: b)
+                guard let lineStart = b.baseAddress, let cellStart = finder.plan.baseAddress else { return nil }
+                let end = lineStart.distance(to: cellStart) + finder.plan.count
+                guard !b[0..<end].contains(where: { $0 == 0x22 || $0 == 0x0D || $0 >= 0x80 }),
+                      let first = finder.plan.first, let last = finder.plan.last, first > 0x20, last > 0x20 else { return nil }
+                return Array(finder.plan)
+            }
         }
         // The first row (after any blank lines), from the head.
         var start = headerEnd, firstLine = 2
